@@ -1,0 +1,1 @@
+"""newscrawl's spiders: one generic spider (``news``) and short site declarations."""
