@@ -16,3 +16,17 @@ Contract (the spiders and pipelines call exactly these):
   ``clean_article(parse_article(...))``: what a crawl of that page exports,
   dedupe against other pages aside.
 """
+
+from newscrawl.extract.article import clean_article, extract_article, parse_article
+from newscrawl.extract.page import EmptyPage, Page, load_page
+from newscrawl.extract.rules import SiteRules
+
+__all__ = [
+    "EmptyPage",
+    "Page",
+    "SiteRules",
+    "clean_article",
+    "extract_article",
+    "load_page",
+    "parse_article",
+]

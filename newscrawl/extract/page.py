@@ -1,0 +1,132 @@
+"""Parse a page once and give every extraction step the same tree.
+
+``load_page(html, url)`` decodes bytes (BOM, HTTP header, ``<meta charset>``,
+then detection, via w3lib), builds one lxml tree and exposes the page's
+structured data lazily: JSON-LD objects (``@graph`` and lists unpacked,
+broken scripts skipped and counted), microdata and ``<meta>`` values.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import re
+from dataclasses import dataclass, field
+from functools import cached_property
+
+import lxml.etree
+import lxml.html
+from w3lib.encoding import html_to_unicode
+
+logger = logging.getLogger(__name__)
+
+_XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>", re.I)
+_JSONLD_XPATH = lxml.etree.XPath('//script[@type="application/ld+json"]')
+_COMMENT_LINE = re.compile(r"^\s*(//.*|<!--.*-->)\s*$", re.M)
+
+
+class EmptyPage(ValueError):
+    """The input has no HTML document in it (empty or whitespace only)."""
+
+
+def decode_html(html: str | bytes, content_type: str | None = None) -> str:
+    """Return the page as text; bytes are decoded the way browsers do."""
+    if isinstance(html, str):
+        return html
+    _encoding, text = html_to_unicode(content_type, html)
+    return text
+
+
+@dataclass
+class Page:
+    """One parsed page: its URL, text, lxml tree and structured data."""
+
+    url: str
+    html: str
+    tree: lxml.html.HtmlElement
+    problems: list[str] = field(default_factory=list)
+
+    @cached_property
+    def jsonld(self) -> list[dict]:
+        """Every JSON-LD object of the page, flattened (``@graph``, lists)."""
+        out: list[dict] = []
+        for script in _JSONLD_XPATH(self.tree):
+            raw = (script.text or "").strip()
+            if not raw:
+                continue
+            data = _loads_lenient(raw)
+            if data is None:
+                self.problems.append("jsonld-unparseable")
+                logger.debug("unparseable JSON-LD on %s", self.url)
+                continue
+            _flatten_jsonld(data, out)
+        return out
+
+    @cached_property
+    def microdata(self) -> list[dict]:
+        """Microdata items (extruct's uniform form), or [] when there are none."""
+        if not self.tree.xpath("//*[@itemscope][1]"):
+            return []
+        from extruct.w3cmicrodata import LxmlMicrodataExtractor
+
+        try:
+            return LxmlMicrodataExtractor().extract_items(self.tree, self.url)
+        except Exception:  # extruct raises many kinds on odd markup
+            self.problems.append("microdata-unparseable")
+            return []
+
+    @cached_property
+    def meta(self) -> dict[str, list[str]]:
+        """``<meta>`` values by lower-cased ``property``/``name``/``itemprop``."""
+        out: dict[str, list[str]] = {}
+        for el in self.tree.iter("meta"):
+            key = el.get("property") or el.get("name") or el.get("itemprop")
+            content = el.get("content")
+            if key and content and content.strip():
+                out.setdefault(key.strip().lower(), []).append(content.strip())
+        return out
+
+    def meta_first(self, *keys: str) -> str | None:
+        for key in keys:
+            values = self.meta.get(key)
+            if values:
+                return values[0]
+        return None
+
+
+def load_page(html: str | bytes, url: str, content_type: str | None = None) -> Page:
+    """Decode and parse ``html`` once. Raises ``EmptyPage`` for empty input."""
+    text = decode_html(html, content_type)
+    text = _XML_DECL.sub("", text, count=1)
+    if not text.strip():
+        raise EmptyPage("empty document")
+    try:
+        tree = lxml.html.document_fromstring(text)
+    except (lxml.etree.ParserError, ValueError) as exc:
+        raise EmptyPage(str(exc)) from exc
+    return Page(url=url, html=text, tree=tree)
+
+
+def _loads_lenient(raw: str):
+    for candidate in (raw, _COMMENT_LINE.sub("", raw), raw.replace("\n", " ")):
+        try:
+            return json.loads(candidate, strict=False)
+        except ValueError:
+            continue
+    # A common breakage: several objects pasted one after another.
+    try:
+        return json.loads("[" + re.sub(r"}\s*{", "},{", raw) + "]", strict=False)
+    except ValueError:
+        return None
+
+
+def _flatten_jsonld(data, out: list[dict]) -> None:
+    if isinstance(data, list):
+        for item in data:
+            _flatten_jsonld(item, out)
+    elif isinstance(data, dict):
+        graph = data.get("@graph")
+        if isinstance(graph, (list, dict)):
+            _flatten_jsonld(graph, out)
+        if "@type" in data:
+            out.append(data)
