@@ -21,18 +21,55 @@ _split_domain = TLDExtract(suffix_list_urls=(), cache_dir=None)
 
 TRACKING_PARAMS = frozenset(
     {
-        "fbclid", "gclid", "dclid", "gbraid", "wbraid", "msclkid", "yclid", "twclid",
-        "igshid", "mc_cid", "mc_eid", "_ga", "_gl", "_hsenc", "_hsmi", "mkt_tok",
-        "ocid", "cmpid", "cmp", "ito", "ref_src", "ref_url", "smid", "smtyp",
-        "sessionid", "session_id", "sid", "phpsessid", "jsessionid", "aspsessionid",
-        "share", "src", "via", "ncid", "sr_share", "xtor", "at_medium", "at_campaign",
+        "fbclid",
+        "gclid",
+        "dclid",
+        "gbraid",
+        "wbraid",
+        "msclkid",
+        "yclid",
+        "twclid",
+        "igshid",
+        "mc_cid",
+        "mc_eid",
+        "_ga",
+        "_gl",
+        "_hsenc",
+        "_hsmi",
+        "mkt_tok",
+        "ocid",
+        "cmpid",
+        "cmp",
+        "ito",
+        "ref_src",
+        "ref_url",
+        "smid",
+        "smtyp",
+        "sessionid",
+        "session_id",
+        "sid",
+        "phpsessid",
+        "jsessionid",
+        "aspsessionid",
+        "share",
+        "src",
+        "via",
+        "ncid",
+        "sr_share",
+        "xtor",
+        "at_medium",
+        "at_campaign",
     }
 )
 TRACKING_PREFIXES = ("utm_", "at_", "pk_", "mtm_", "hsa_", "oly_")
 # Query parameters that only switch a page to its AMP or print rendering.
 RENDERING_PARAMS = {
-    "amp": None, "outputtype": {"amp"}, "output": {"amp", "print"},
-    "print": None, "view": {"print", "amp"}, "printable": None,
+    "amp": None,
+    "outputtype": {"amp"},
+    "output": {"amp", "print"},
+    "print": None,
+    "view": {"print", "amp"},
+    "printable": None,
 }
 
 _AMP_PATH = re.compile(r"(?:/amp/?$|\.amp$|/amp\.html?$|/print/?$|\.print$)", re.I)

@@ -52,7 +52,7 @@ class SchemaValidationPipeline:
         errors = schema_errors(article)
         if not errors:
             return item
-        for field, message in errors:
+        for field, _message in errors:
             self.stats.inc_value(f"newscrawl/validate/field/{field or 'item'}")
         bad_required = sorted({f for f, _ in errors if f in self.required or not f})
         url = article.get("url")
