@@ -1,0 +1,231 @@
+"""Clean author values into a list of ``{"name": ...}`` entries.
+
+Pages give authors in many shapes: a JSON-LD ``Person`` list, one string
+"By Jane Doe and John Roe, Staff Writers", a byline with a date and an e-mail,
+``بقلم محمد علي``. ``clean_author_names(raw)`` returns each person once, without
+the "By"/"Par"/"Von"/"بقلم" prefix, role suffixes, dates or e-mail addresses.
+A wire or organisation name is kept only when it is all there is.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+
+_TAG = re.compile(r"<[^>]+>")
+_SPACE = re.compile(r"\s+")
+_EMAIL = re.compile(r"\S+@\S+\.\w+")
+_URL = re.compile(r"^(https?:)?//|^www\.", re.I)
+_PREFIX = re.compile(
+    r"^\s*(?:(?:written|posted|reported|reporting|compiled|edited|story|text|words)\s+by"
+    r"|by|par|von|door|por|di|da|av|af|yazan|yazar|bakeng|"
+    r"author|authors|auteur|autor|autorin|byline|writer|"
+    r"بقلم|كتب|كتبت|كتبه|إعداد|اعداد|تحرير|مراسل)\s*[:：\-–—]?\s+",
+    re.I,
+)
+_DATE_TAIL = re.compile(
+    r"\s*(?:[|,·•\-–—]\s*|\b(?:on|updated|published)\s+)?"
+    r"(?:(?:mon|tue|wed|thu|fri|sat|sun)\w*\.?,?\s+)?(?:\d{1,2}\s+\w+\.?,?\s+\d{4}|\w+\.?\s+\d{1,2},?\s+\d{4}|\d{1,4}[./-]\d{1,2}[./-]\d{1,4})"
+    r".*$",
+    re.I,
+)
+_IN_PLACE = re.compile(r"\s+in\s+[A-Z][\w-]+(?:\s+[A-Z][\w-]+)?\s*$")
+_SPLIT = re.compile(
+    r"\s*(?:,|;|\||&|\band\b|\bund\b|\bet\b|\bve\b|\by\b|\be\b|\bog\b|\ben\b|\s+و\s+|،)\s*"
+)
+_ROLE_WORDS = {
+    "staff",
+    "writer",
+    "writers",
+    "correspondent",
+    "correspondents",
+    "reporter",
+    "reporters",
+    "editor",
+    "editors",
+    "contributor",
+    "contributing",
+    "columnist",
+    "senior",
+    "chief",
+    "bureau",
+    "news",
+    "desk",
+    "special",
+    "associate",
+    "deputy",
+    "managing",
+    "political",
+    "diplomatic",
+    "economic",
+    "economics",
+    "foreign",
+    "defense",
+    "defence",
+    "security",
+    "affairs",
+    "middle",
+    "east",
+    "analyst",
+    "journalist",
+    "photographer",
+    "producer",
+    "team",
+    "the",
+    "of",
+    "for",
+    "and",
+    "our",
+    "online",
+    "digital",
+    "web",
+    "international",
+    "regional",
+    "national",
+    "global",
+    "business",
+    "sports",
+    "culture",
+    "opinion",
+    "guest",
+    "freelance",
+    "reporting",
+    "additional",
+    "with",
+    "contributed",
+    "to",
+    "this",
+    "report",
+    "report.",
+    "story",
+    "at",
+    "large",
+    "video",
+    "photo",
+    "photos",
+    "editorial",
+    "board",
+    "مراسل",
+    "مراسلة",
+    "محرر",
+    "الكاتب",
+    "كاتب",
+    "صحفي",
+}
+_ORGS = {
+    "reuters",
+    "afp",
+    "ap",
+    "associated press",
+    "the associated press",
+    "dpa",
+    "anadolu",
+    "anadolu agency",
+    "aa",
+    "upi",
+    "bloomberg",
+    "xinhua",
+    "efe",
+    "ansa",
+    "wam",
+    "spa",
+    "qna",
+    "kuna",
+    "mena",
+    "ips",
+    "tass",
+    "ria novosti",
+    "agencies",
+    "agence france-presse",
+    "agence france presse",
+    "staff",
+    "news desk",
+    "web desk",
+    "rss",
+    "admin",
+    "editor",
+    "رويترز",
+    "أ ف ب",
+    "ا ف ب",
+    "وكالات",
+    "الأناضول",
+}
+MAX_NAME_WORDS = 6
+# Photo credits and links that end up in author fields.
+_NOT_A_NAME = re.compile(
+    r"^(?:image|photo|picture|foto|credit|source)s?\s*:|https?://|www\.|/", re.I
+)
+
+
+def clean_author_names(raw: str) -> list[str]:
+    """Split one raw author string into clean person (or organisation) names."""
+    text = _prepare(raw)
+    if not text:
+        return []
+    names: list[str] = []
+    for part in _SPLIT.split(text):
+        name = _clean_one(part)
+        if name and not _is_role(name):
+            names.append(name)
+    return names
+
+
+def merge_authors(entries: list[dict]) -> list[dict]:
+    """Dedupe by name (case-insensitive); drop organisations when people are listed."""
+    seen: dict[str, dict] = {}
+    for entry in entries:
+        key = entry["name"].casefold()
+        if key not in seen:
+            seen[key] = entry
+        elif entry.get("url") and not seen[key].get("url"):
+            seen[key]["url"] = entry["url"]
+    people = [e for k, e in seen.items() if k not in _ORGS]
+    return people or list(seen.values())
+
+
+def author_entries(raw: str, url: str | None = None) -> list[dict]:
+    """``{"name", "nameRaw"?, "url"?}`` entries for one raw author value."""
+    raw_text = _SPACE.sub(" ", html.unescape(_TAG.sub(" ", raw or ""))).strip()
+    entries = []
+    for name in clean_author_names(raw_text):
+        entry = {"name": name}
+        if name != raw_text:
+            entry["nameRaw"] = raw_text
+        if url and isinstance(url, str) and _URL.match(url):
+            entry["url"] = url
+        entries.append(entry)
+    return entries
+
+
+def _prepare(raw) -> str:
+    if not isinstance(raw, str):
+        return ""
+    text = html.unescape(_TAG.sub(" ", raw))
+    text = _SPACE.sub(" ", text).strip(" \t\n|-–—:·•")
+    if not text or _URL.match(text) or len(text) > 300:
+        return ""
+    text = _EMAIL.sub(" ", text)
+    text = _PREFIX.sub("", text)
+    text = _DATE_TAIL.sub("", text)
+    return _SPACE.sub(" ", text).strip(" ,|-–—:·•")
+
+
+def _clean_one(part: str) -> str | None:
+    name = _PREFIX.sub("", part.strip())
+    name = _IN_PLACE.sub("", name)
+    name = re.sub(r"^[\s(\[]+|[\s)\].:]+$", "", name)
+    name = re.sub(r"\s*\((?:[^)]*)\)\s*", " ", name).strip()  # "(Reuters)", "(@handle)"
+    if not name or any(ch.isdigit() for ch in name) or "@" in name or _URL.match(name):
+        return None
+    if _NOT_A_NAME.search(name):
+        return None
+    if len(name.split()) > MAX_NAME_WORDS or len(name) < 2:
+        return None
+    if name.isupper() and name.isascii() and len(name) > 4 and name.casefold() not in _ORGS:
+        name = name.title()
+    return name
+
+
+def _is_role(name: str) -> bool:
+    words = [w.strip(".,").casefold() for w in name.split()]
+    return bool(words) and all(w in _ROLE_WORDS for w in words)

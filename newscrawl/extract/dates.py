@@ -1,0 +1,138 @@
+"""Turn the date strings that pages declare into ISO 8601 with a time zone.
+
+``normalise_date(raw)`` returns e.g. ``2013-05-30T14:02:00+03:00``. The page's
+own offset is kept; a date without one is taken as UTC and written with ``Z``.
+ISO-like strings are parsed with the standard library (fast path, no
+dateparser); other text ("30 May 2013", "الخميس ٣٠ مايو ٢٠١٣") goes through
+``dateparser`` with the page's declared language as a hint. Implausible values
+("0000-00-00", years before 1990 or more than a year ahead) give ``None``.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from datetime import UTC, datetime, timedelta, timezone
+from functools import lru_cache
+
+logger = logging.getLogger(__name__)
+
+MIN_YEAR = 1990
+# Arabic-Indic (U+0660..) and Extended Arabic-Indic / Persian (U+06F0..) digits.
+_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
+_ISO = re.compile(
+    r"^\s*(\d{4})-(\d{1,2})-(\d{1,2})"
+    r"(?:[T\s](\d{1,2}):(\d{2})(?::(\d{2})(?:[.,]\d+)?)?)?"
+    r"\s*(Z|UTC|GMT|[+-]\d{2}(?::?\d{2})?)?\s*$",
+    re.I,
+)
+_COMPACT = re.compile(r"^\s*(\d{4})(\d{2})(\d{2})(?:T?(\d{2})(\d{2})(\d{2})?)?\s*(Z)?\s*$")
+_EPOCH = re.compile(r"^\s*(\d{10})(\d{3})?\s*$")
+_URL_DATE = re.compile(
+    r"/((?:19|20)\d{2})[/-](0?[1-9]|1[0-2])[/-](0?[1-9]|[12]\d|3[01])(?:/|[-_]|$)"
+)
+_HAS_LETTER_OR_DIGIT = re.compile(r"\w")
+# Free text must name a year: "yesterday" or "3 hours ago" is not a publication date.
+_HAS_YEAR = re.compile(r"\d{4}|\b\d{1,2}[./-]\d{1,2}[./-]\d{2}\b")
+
+
+def normalise_date(raw, languages: list[str] | None = None) -> str | None:
+    """Return ``raw`` as an ISO 8601 date-time with offset, or None if unusable."""
+    if not isinstance(raw, str | int | float) or isinstance(raw, bool):
+        return None
+    text = str(raw).translate(_DIGITS).strip()
+    if not text or not _HAS_LETTER_OR_DIGIT.search(text) or len(text) > 200:
+        return None
+    if _ISO.match(text) or _COMPACT.match(text):
+        value = _parse_iso(text)  # invalid ISO ("0000-00-00") is not guessed at
+    else:
+        value = _parse_epoch(text) or _parse_text(text, tuple(languages or ()))
+    if value is None or not _plausible(value):
+        return None
+    return format_date(value)
+
+
+def format_date(value: datetime) -> str:
+    """ISO 8601 with seconds; naive values are UTC (written ``Z``)."""
+    if value.tzinfo is None:
+        return value.replace(microsecond=0).isoformat() + "Z"
+    text = value.replace(microsecond=0).isoformat()
+    return text[:-6] + "Z" if text.endswith("+00:00") and value.tzinfo is UTC else text
+
+
+def date_from_url(url: str | None) -> str | None:
+    """A ``/2013/05/30/`` style date in the URL, as midnight UTC."""
+    match = _URL_DATE.search(url or "")
+    if not match:
+        return None
+    try:
+        value = datetime(*(int(g) for g in match.groups()))
+    except ValueError:
+        return None
+    return format_date(value) if _plausible(value) else None
+
+
+def _parse_iso(text: str) -> datetime | None:
+    match = _ISO.match(text) or _COMPACT.match(text)
+    if not match:
+        return None
+    year, month, day, hour, minute, second, zone = match.groups()
+    try:
+        value = datetime(
+            int(year), int(month), int(day), int(hour or 0), int(minute or 0), int(second or 0)
+        )
+    except ValueError:
+        return None
+    return _with_zone(value, zone)
+
+
+def _with_zone(value: datetime, zone: str | None) -> datetime:
+    if not zone:
+        return value
+    if zone.upper() in ("Z", "UTC", "GMT"):
+        return value.replace(tzinfo=UTC)
+    sign = -1 if zone[0] == "-" else 1
+    digits = zone[1:].replace(":", "")
+    hours, minutes = int(digits[:2]), int(digits[2:4] or 0)
+    if hours > 14 or minutes > 59:
+        return value
+    return value.replace(tzinfo=timezone(sign * timedelta(hours=hours, minutes=minutes)))
+
+
+def _parse_epoch(text: str) -> datetime | None:
+    match = _EPOCH.match(text)
+    if not match:
+        return None
+    return datetime.fromtimestamp(int(match.group(1)), tz=UTC)
+
+
+def _parse_text(text: str, languages: tuple[str, ...]) -> datetime | None:
+    if not _HAS_YEAR.search(text):
+        return None
+    try:
+        return _dateparser_parse(text, languages)
+    except Exception:  # dateparser raises assorted errors on odd input
+        logger.debug("dateparser failed on %r", text)
+        return None
+
+
+@lru_cache(maxsize=2048)
+def _dateparser_parse(text: str, languages: tuple[str, ...]) -> datetime | None:
+    import dateparser
+
+    settings = {"PREFER_DAY_OF_MONTH": "first", "REQUIRE_PARTS": ["day", "month", "year"]}
+    langs = [lang for lang in languages if lang] or None
+    value = None
+    if langs:
+        try:
+            value = dateparser.parse(text, languages=langs, settings=settings)
+        except ValueError:  # a language dateparser does not know
+            value = None
+    if value is None:
+        value = dateparser.parse(text, settings=settings)
+    return value
+
+
+def _plausible(value: datetime) -> bool:
+    now = datetime.now(UTC)
+    return MIN_YEAR <= value.year <= now.year + 1

@@ -1,0 +1,834 @@
+"""Article metadata from a parsed page: structured data first, then the DOM.
+
+``extract_metadata(page)`` reads, in this order, the JSON-LD article node,
+microdata, OpenGraph/``<meta>`` tags and finally the DOM (``h1``,
+``<time datetime>``, byline elements, the first ``<figure>``), and records in
+``Metadata.sources`` where each field came from. It also hands the cleaning
+step the signals it needs (``isAccessibleForFree``, ``hasPart`` selectors,
+``wordCount``, structured ``articleBody``, caption texts, declared language).
+
+Nothing here re-parses the HTML: every step works on ``page.tree`` and the
+structured data ``Page`` already holds. Malformed values are skipped, never
+raised.
+"""
+
+from __future__ import annotations
+
+import html
+import logging
+import re
+from dataclasses import dataclass, field
+from urllib.parse import urljoin, urlsplit
+
+import lxml.etree
+
+from newscrawl.extract.authors import author_entries, merge_authors
+from newscrawl.extract.dates import date_from_url, normalise_date
+from newscrawl.extract.images import (
+    clean_text,
+    figure_caption,
+    figure_image_url,
+    first_figures,
+    image_key,
+    split_credit,
+)
+from newscrawl.extract.language import guess_language, normalise_language
+from newscrawl.extract.page import Page
+
+logger = logging.getLogger(__name__)
+
+__all__ = ["Metadata", "detect_language", "extract_metadata"]
+
+_EXTRA_ARTICLE_TYPES = {"BlogPosting", "LiveBlogPosting", "Report", "SocialMediaPosting"}
+_TITLE_SEPARATORS = re.compile(r"\s+(?:\||-|–|—|::|:|«|»|·|•|/)\s+|\s*\|\s*|_")
+_DOMAIN = re.compile(r"\w\.(?:com|net|org|co\.\w\w|gr|ru|pl|cn|de|fr|uk|in|au|ca)\b", re.I)
+_DOMAIN_PREFIX = re.compile(r"^\s*[\w.-]+\.(?:com|net|org|co\.\w\w)\s*[:\-|]\s+", re.I)
+_KEYWORD_SPLIT = re.compile(r"\s*[,;،|]\s*")
+_SPACE = re.compile(r"\s+")
+_TAG = re.compile(r"<[^>]+>")
+
+PUBLISHED_META = (
+    "article:published_time",
+    "og:article:published_time",
+    "article:published",
+    "datepublished",
+    "publishdate",
+    "publish-date",
+    "publish_date",
+    "pubdate",
+    "parsely-pub-date",
+    "sailthru.date",
+    "dc.date.issued",
+    "dcterms.issued",
+    "dc.date",
+    "dcterms.created",
+    "dc.date.created",
+    "date",
+    "article.published",
+    "og:published_time",
+    "cxenseparse:recs:publishtime",
+    "originalpublicationdate",
+    "article_date_original",
+)
+MODIFIED_META = (
+    "article:modified_time",
+    "og:article:modified_time",
+    "datemodified",
+    "og:updated_time",
+    "article:updated_time",
+    "dc.date.modified",
+    "dcterms.modified",
+    "last-modified",
+    "lastmod",
+    "article.updated",
+)
+AUTHOR_META = (
+    "author",
+    "article:author",
+    "parsely-author",
+    "sailthru.author",
+    "dc.creator",
+    "dcterms.creator",
+    "byl",
+    "cxenseparse:author",
+    "twitter:creator:name",
+)
+KEYWORD_META = ("news_keywords", "keywords", "parsely-tags", "sailthru.tags")
+SECTION_META = (
+    "article:section",
+    "parsely-section",
+    "section",
+    "article.section",
+    "cxenseparse:recs:articlesection",
+)
+
+_HEADINGS = lxml.etree.XPath("//h1 | //h2 | //h3")
+_TITLE = lxml.etree.XPath("//title[1]")
+_CANONICAL = lxml.etree.XPath("//link[@rel='canonical']/@href")
+_CONTENT_LANGUAGE = lxml.etree.XPath(
+    "//meta[translate(@http-equiv,'CONTENT-LANGUAGE','content-language')"
+    "='content-language']/@content"
+)
+_TIME_PUBLISHED = lxml.etree.XPath(
+    "//*[@itemprop='datePublished']/@datetime | //*[@itemprop='datePublished']/@content"
+    " | //time[@pubdate]/@datetime"
+)
+_TIME_XPATHS = [
+    lxml.etree.XPath(path)
+    for path in ("//article//time[@datetime]", "//main//time[@datetime]", "//time[@datetime]")
+]
+# A <time> that says it is the publication date, or shows a year in its text.
+_TIME_HINT = re.compile(r"publish|article|entry|post|date|\d{4}", re.I)
+_BYLINE = lxml.etree.XPath(
+    "//*[@rel='author'] | //*[@itemprop='author'] | "
+    "//*[contains(concat(' ', normalize-space(@class), ' '), ' byline ')] | "
+    "//*[contains(@class, 'author-name') or contains(@class, 'byline__name')"
+    " or contains(@class, 'article-author') or contains(@class, 'author')]"
+)
+_PARAGRAPHS = lxml.etree.XPath("//p")
+_NOT_ARTICLE = re.compile(
+    r"related|recommend|more-|most-|popular|sidebar|widget|footer|comment|nav|teaser|promo|"
+    r"trending|latest|aside",
+    re.I,
+)
+
+
+@dataclass
+class Metadata:
+    """Fields for the article item, where each came from, and cleaning signals."""
+
+    fields: dict = field(default_factory=dict)
+    sources: dict = field(default_factory=dict)
+    signals: dict = field(default_factory=dict)
+
+    def put(self, name: str, value, source: str) -> bool:
+        """Set ``name`` unless already set or ``value`` is empty; True when set."""
+        if value in (None, "", [], {}) or self.fields.get(name) not in (None, "", []):
+            return False
+        self.fields[name] = value
+        self.sources[name] = source
+        return True
+
+
+# --------------------------------------------------------------------------- entry points
+
+
+def extract_metadata(page: Page) -> Metadata:
+    """All metadata fields of ``page`` with their sources and the cleaning signals."""
+    meta = Metadata(
+        fields={"authors": [], "images": [], "breadcrumbs": [], "keywords": [], "mainImage": None},
+        signals={
+            "article_node": None,
+            "is_accessible_for_free": None,
+            "paywalled_selectors": [],
+            "word_count": None,
+            "sd_body": None,
+            "captions": [],
+            "declared_language": None,
+        },
+    )
+    nodes = _structured_nodes(page)
+    article = _choose_article(nodes, page)
+    if article:
+        article = (article[0], _resolve_refs(article[1], _id_index(nodes)))
+    meta.signals["article_node"] = article[1] if article else None
+    meta.signals["declared_language"] = declared_language(page, article[1] if article else None)
+    steps = (
+        _headline,
+        _description,
+        _canonical,
+        _dates,
+        _authors,
+        _images,
+        _breadcrumbs,
+        _section,
+        _keywords,
+        _access_signals,
+    )
+    for step in steps:
+        try:
+            step(meta, page, article, nodes)
+        except Exception:  # one odd value must not cost the other fields
+            logger.warning("metadata step %s failed on %s", step.__name__, page.url, exc_info=True)
+            page.problems.append(f"metadata-{step.__name__.strip('_')}-failed")
+    return meta
+
+
+def detect_language(page: Page, body_text: str, declared: str | None) -> tuple[str | None, str]:
+    """``(ISO 639-1 code or None, "text" | "declared")`` for the article.
+
+    ``body_text`` is the extracted article text; when it is short (a teaser),
+    the page's headline and paragraphs are added so the guess has enough text.
+    """
+    declared = normalise_language(declared)
+    text = body_text or ""
+    if sum(ch.isalpha() for ch in text[:2000]) < 200:
+        text = " ".join([text, *_page_text_sample(page)])
+    return guess_language(text, declared)
+
+
+def declared_language(page: Page, article: dict | None = None) -> str | None:
+    """What the page says its language is: JSON-LD, html lang, og:locale, header."""
+    candidates = [
+        article.get("inLanguage") if article else None,
+        page.tree.get("lang") or page.tree.get("{http://www.w3.org/XML/1998/namespace}lang"),
+        page.meta_first("og:locale", "dc.language", "language", "inlanguage"),
+    ]
+    candidates.extend(_CONTENT_LANGUAGE(page.tree)[:1])
+    for value in candidates:
+        code = normalise_language(value)
+        if code:
+            return code
+    return None
+
+
+# --------------------------------------------------------------------------- structured data
+
+
+def _structured_nodes(page: Page) -> list[tuple[str, dict]]:
+    """JSON-LD objects (with nested ``mainEntity`` articles) then microdata items."""
+    out: list[tuple[str, dict]] = []
+    for node in page.jsonld:
+        out.append(("json-ld", node))
+        for key in ("mainEntity", "mainEntityOfPage"):
+            inner = node.get(key)
+            for item in inner if isinstance(inner, list) else [inner]:
+                if isinstance(item, dict) and "@type" in item:
+                    out.append(("json-ld", item))
+    for item in page.microdata:
+        converted = _from_microdata(item)
+        if isinstance(converted, dict):
+            out.append(("microdata", converted))
+    return out
+
+
+def _id_index(nodes) -> dict[str, dict]:
+    """``@id`` -> node, for resolving Yoast-style ``{"@id": ...}`` references."""
+    index = {}
+    for _source, node in nodes:
+        node_id = node.get("@id")
+        if isinstance(node_id, str) and len(node) > 2:
+            index.setdefault(node_id, node)
+    return index
+
+
+def _resolve_refs(article: dict, index: dict[str, dict]) -> dict:
+    """A copy of ``article`` whose author/image/publisher references point to nodes."""
+    if not index:
+        return article
+    resolved = dict(article)
+    for key in ("author", "creator", "image", "publisher", "isPartOf", "mainEntityOfPage"):
+        value = article.get(key)
+        if isinstance(value, list):
+            resolved[key] = [_lookup(v, index) for v in value]
+        elif value is not None:
+            resolved[key] = _lookup(value, index)
+    return resolved
+
+
+def _lookup(value, index: dict[str, dict]):
+    if isinstance(value, dict) and set(value) <= {"@id", "@type"}:
+        return index.get(value.get("@id"), value)
+    return value
+
+
+def _from_microdata(item):
+    """extruct's ``{"type", "properties"}`` form -> a JSON-LD-like dict."""
+    if isinstance(item, list):
+        return [_from_microdata(v) for v in item]
+    if not isinstance(item, dict) or "properties" not in item:
+        return item
+    types = item.get("type")
+    types = types if isinstance(types, list) else [types]
+    out = {"@type": [str(t).rsplit("/", 1)[-1] for t in types if t]}
+    for key, value in (item.get("properties") or {}).items():
+        out[key] = _from_microdata(value)
+    if "value" in item and "name" not in out:
+        out["name"] = item["value"]
+    return out
+
+
+def types_of(node: dict) -> set[str]:
+    """The node's ``@type`` values without the schema.org prefix."""
+    raw = node.get("@type")
+    values = raw if isinstance(raw, list) else [raw]
+    return {str(v).rsplit("/", 1)[-1] for v in values if isinstance(v, str)}
+
+
+def is_article(node: dict) -> bool:
+    return any(t.endswith("Article") or t in _EXTRA_ARTICLE_TYPES for t in types_of(node))
+
+
+def _choose_article(nodes, page: Page) -> tuple[str, dict] | None:
+    """The page's own article node: URL match, then body, then headline, then first."""
+    own = {_url_key(page.url), *(_url_key(h) for h in _CANONICAL(page.tree)[:1])}
+    best, best_score = None, -1
+    for source, node in nodes:
+        if not is_article(node):
+            continue
+        score = 4 if _node_urls(node) & own else 0
+        score += 2 if isinstance(node.get("articleBody"), str) else 0
+        score += 1 if node.get("headline") else 0
+        score += 1 if source == "json-ld" else 0
+        if score > best_score:
+            best, best_score = (source, node), score
+    return best
+
+
+def _node_urls(node: dict) -> set[str]:
+    urls = [node.get("url"), node.get("@id")]
+    page_ref = node.get("mainEntityOfPage")
+    urls.append(page_ref.get("@id") if isinstance(page_ref, dict) else page_ref)
+    return {_url_key(u) for u in urls if isinstance(u, str) and u}
+
+
+def _url_key(url: str | None) -> str:
+    parts = urlsplit(url or "")
+    return (parts.netloc.lower().removeprefix("www.") + parts.path.rstrip("/")) or "-"
+
+
+def _first_string(value) -> str | None:
+    """A clean string from a str, a list of str, or a dict with a name."""
+    if isinstance(value, list):
+        value = next((v for v in value if isinstance(v, str | dict)), None)
+    if isinstance(value, dict):
+        value = value.get("name") or value.get("@value")
+    if not isinstance(value, str):
+        return None
+    return clean_text(html.unescape(_TAG.sub(" ", value)))
+
+
+# --------------------------------------------------------------------------- fields
+
+
+def _headline(meta: Metadata, page: Page, article, nodes) -> None:
+    site_names = _site_names(page, nodes)
+    headings = _headings(page)
+    h1 = headings[0] if headings else None
+    if article:
+        value = _first_string(article[1].get("headline")) or _first_string(article[1].get("name"))
+        if value and value.endswith(("...", "…")):
+            stem = value.rstrip(".… ")
+            value = next((h for h in headings if h.startswith(stem)), value)  # cut at 110 chars
+        meta.put("headline", value, article[0])
+    og = page.meta_first("og:title", "twitter:title")
+    if og:
+        meta.put("headline", clean_title(html.unescape(og), site_names, headings), "opengraph")
+    titles = _TITLE(page.tree)
+    title = titles[0].text_content() if titles else None
+    meta.put("headline", clean_title(title, site_names, headings) or h1, "dom")
+
+
+def _headings(page: Page) -> list[str]:
+    """Texts of the page's first headings, article ``h1`` first."""
+    out = []
+    for el in _HEADINGS(page.tree)[:15]:
+        text = clean_text(el.text_content())
+        if text and len(text) < 300 and text not in out:
+            out.append(text)
+    return out
+
+
+def _site_names(page: Page, nodes) -> list[str]:
+    names = [page.meta_first("og:site_name", "application-name", "twitter:site") or ""]
+    for _source, node in nodes:
+        publisher = node.get("publisher")
+        if isinstance(publisher, dict):
+            names.append(_first_string(publisher) or "")
+        if types_of(node) & {"WebSite", "Organization", "NewsMediaOrganization"}:
+            names.append(_first_string(node.get("name")) or "")
+    host = (urlsplit(page.url or "").hostname or "").removeprefix("www.")
+    names.append(host.split(".")[0])
+    return [_squash(n.lstrip("@")) for n in names if n]
+
+
+def _squash(text: str) -> str:
+    return re.sub(r"\W+", "", text).casefold()
+
+
+def clean_title(title: str | None, site_names: list[str], headings=()) -> str | None:
+    """A ``<title>``/og:title without the " | Site Name" or "Site - " part.
+
+    A heading of the page that matches part of the title wins; otherwise the
+    parts that look like the site's name are dropped, and of several parts
+    left the longest is kept.
+    """
+    title = clean_text(title)
+    if not title:
+        return None
+    title_key = _squash(title)
+    for heading in headings:
+        key = _squash(heading)
+        if key and key in title_key and len(key) >= 0.4 * len(title_key):
+            return heading
+    title = _DOMAIN_PREFIX.sub("", title)
+    parts = [p for p in _TITLE_SEPARATORS.split(title) if p.strip()]
+    if len(parts) == 1:
+        return title
+    kept = [p for p in parts if not _looks_like_site(p, site_names)] or parts
+    if len(kept) == 1:
+        return kept[0]
+    return max(kept, key=len)
+
+
+def _looks_like_site(part: str, site_names: list[str]) -> bool:
+    squashed = _squash(part)
+    if not squashed or _DOMAIN.search(part):
+        return True
+    return any(
+        name and (squashed in name or name in squashed) and len(part.split()) <= 5
+        for name in site_names
+    )
+
+
+def _description(meta: Metadata, page: Page, article, nodes) -> None:
+    if article:
+        meta.put("description", _first_string(article[1].get("description")), article[0])
+    og = page.meta_first("og:description", "twitter:description")
+    meta.put("description", clean_text(html.unescape(og or "")), "opengraph")
+    meta.put("description", clean_text(page.meta_first("description", "dc.description")), "meta")
+
+
+def _canonical(meta: Metadata, page: Page, article, nodes) -> None:
+    for href in _CANONICAL(page.tree)[:1]:
+        meta.put("canonicalUrl", _absolute(page.url, href), "meta")
+    meta.put("canonicalUrl", _absolute(page.url, page.meta_first("og:url")), "opengraph")
+    if article:
+        url = article[1].get("url")
+        meta.put(
+            "canonicalUrl", _absolute(page.url, url if isinstance(url, str) else None), article[0]
+        )
+
+
+def _absolute(base: str, href: str | None) -> str | None:
+    href = (href or "").strip()
+    if not href:
+        return None
+    url = urljoin(base or "", href)
+    return url if url.startswith(("http://", "https://")) else None
+
+
+def _dates(meta: Metadata, page: Page, article, nodes) -> None:
+    langs = [meta.signals["declared_language"]] if meta.signals["declared_language"] else None
+    for name, sd_keys, meta_keys in (
+        ("datePublished", ("datePublished", "dateCreated"), PUBLISHED_META),
+        ("dateModified", ("dateModified",), MODIFIED_META),
+    ):
+        candidates = []
+        if article:
+            candidates += [(article[1].get(k), article[0]) for k in sd_keys]
+        candidates += [(v, _meta_source(k)) for k in meta_keys for v in page.meta.get(k, [])[:1]]
+        if name == "datePublished":
+            candidates += [(v, "dom") for v in _TIME_PUBLISHED(page.tree)[:2]]
+        for raw, source in candidates:
+            if _put_date(meta, name, raw, source, langs):
+                break
+    if not meta.fields.get("datePublished"):
+        _dom_published(meta, page, langs)
+
+
+def _put_date(meta: Metadata, name: str, raw, source: str, langs) -> bool:
+    raw_text = raw if isinstance(raw, int | float) else _first_string(raw)
+    value = normalise_date(raw_text, langs)
+    if value and meta.put(name, value, source):
+        meta.fields[name + "Raw"] = str(raw_text)
+        meta.sources[name + "Raw"] = source
+        return True
+    return False
+
+
+def _meta_source(key: str) -> str:
+    return "opengraph" if key.startswith(("og:", "article:")) else "meta"
+
+
+def _dom_published(meta: Metadata, page: Page, langs) -> None:
+    """From the DOM: an article ``<time>``, the date in the URL, then htmldate.
+
+    A date in the article's URL (``/2013/05/30/``) is reliable to the day, so a
+    ``<time>`` element is taken only when it agrees with it (listing widgets
+    often carry today's date in ``<time>`` elements).
+    """
+    url_date = None
+    for url in (page.url, meta.fields.get("canonicalUrl")):
+        url_date = url_date or date_from_url(url)
+    for raw in _article_times(page)[:3]:
+        value = normalise_date(raw, langs)
+        if value and (url_date is None or value[:10] == url_date[:10]):
+            _put_date(meta, "datePublished", raw, "dom", langs)
+            return
+    if url_date:
+        meta.put("datePublished", url_date, "url")
+        meta.fields["datePublishedRaw"] = url_date[:10]
+        meta.sources["datePublishedRaw"] = "url"
+        return
+    _htmldate_published(meta, page, langs)
+
+
+def _article_times(page: Page) -> list[str]:
+    """``<time datetime>`` values of the article, best first, none from chrome."""
+    for xpath in _TIME_XPATHS:
+        found = [el for el in xpath(page.tree)[:20] if not _in_chrome(el)]
+        if found:
+            found.sort(
+                key=lambda el: not _TIME_HINT.search(el.get("class", "") + el.text_content())
+            )
+            return [el.get("datetime") for el in found]
+    return []
+
+
+def _in_chrome(el) -> bool:
+    for ancestor in el.iterancestors():
+        if ancestor.tag in ("aside", "nav", "footer"):
+            return True
+        if _NOT_ARTICLE.search(f"{ancestor.get('class', '')} {ancestor.get('id', '')}"):
+            return True
+    return False
+
+
+def _htmldate_published(meta: Metadata, page: Page, langs) -> None:
+    """htmldate on the existing tree (it works on a copy): the slow last resort."""
+    try:
+        from htmldate import find_date
+
+        found = find_date(
+            page.tree,
+            extensive_search=True,
+            original_date=True,
+            outputformat="%Y-%m-%d",
+            url=page.url,
+        )
+    except Exception:
+        logger.debug("htmldate failed on %s", page.url, exc_info=True)
+        return
+    value = normalise_date(found, langs)
+    if value and meta.put("datePublished", value, "dom"):
+        meta.fields["datePublishedRaw"] = found
+        meta.sources["datePublishedRaw"] = "dom"
+
+
+def _authors(meta: Metadata, page: Page, article, nodes) -> None:
+    entries, source = [], None
+    if article:
+        for key in ("author", "creator"):
+            entries = _sd_authors(article[1].get(key))
+            if entries:
+                source = article[0]
+                break
+    if not entries:
+        for key in AUTHOR_META:
+            for value in page.meta.get(key, []):
+                entries += author_entries(value)
+            if entries:
+                source = _meta_source(key)
+                break
+    if not entries:
+        entries, source = _dom_authors(page), "dom"
+    meta.put("authors", merge_authors(entries), source)
+
+
+def _sd_authors(value) -> list[dict]:
+    items = value if isinstance(value, list) else [value]
+    entries = []
+    for item in items:
+        if isinstance(item, str):
+            entries += author_entries(item)
+        elif isinstance(item, dict):
+            name = item.get("name")
+            if isinstance(name, list):
+                name = " and ".join(n for n in name if isinstance(n, str))
+            url = item.get("url") or item.get("@id") or item.get("sameAs")
+            url = url[0] if isinstance(url, list) and url else url
+            if isinstance(name, str):
+                entries += author_entries(name, url if isinstance(url, str) else None)
+    return entries
+
+
+def _dom_authors(page: Page) -> list[dict]:
+    entries = []
+    for el in _BYLINE(page.tree)[:6]:
+        if _in_chrome(el):
+            continue
+        text = clean_text(el.get("content") or el.text_content())
+        if text and len(text) < 120:
+            href = el.get("href")
+            entries += author_entries(text, _absolute(page.url, href) if href else None)
+        if entries:
+            break
+    return entries
+
+
+def _images(meta: Metadata, page: Page, article, nodes) -> None:
+    images: list[dict] = []  # {"url", "caption", "credit"} candidates, lead first
+    source = None
+    if article:
+        images = _sd_images(article[1].get("image"), page.url)
+        source = article[0] if images else None
+    for key in ("og:image:secure_url", "og:image", "twitter:image", "twitter:image:src"):
+        for value in page.meta.get(key, [])[:1]:
+            url = _absolute(page.url, value)
+            if url:
+                images.append({"url": url, "caption": None, "credit": None})
+                source = source or ("opengraph" if key.startswith("og:") else "meta")
+    figures = [(f, figure_image_url(f, page.url)) for f in first_figures(page.tree)]
+    _attach_captions(images, figures, meta)
+    if not images:
+        for figure, url in figures:
+            if url:
+                caption, credit, _raw = figure_caption(figure)
+                images.append({"url": url, "caption": caption, "credit": credit})
+                source = "dom"
+                break
+    if images:
+        lead = images[0]
+        meta.put("mainImage", {k: lead.get(k) for k in ("url", "caption", "credit")}, source)
+        seen, unique = set(), []
+        for image in images:
+            if image_key(image["url"]) not in seen:
+                seen.add(image_key(image["url"]))
+                unique.append({"url": image["url"]})
+        meta.put("images", unique, source)
+
+
+def _sd_images(value, base: str) -> list[dict]:
+    items = value if isinstance(value, list) else [value]
+    out = []
+    for item in items[:10]:
+        if isinstance(item, str):
+            url, caption, credit = item, None, None
+        elif isinstance(item, dict):
+            url = item.get("url") or item.get("contentUrl")
+            url = url[0] if isinstance(url, list) and url else url
+            if not url and "#" not in str(item.get("@id", "#")):
+                url = item.get("@id")
+            caption = _first_string(item.get("caption")) or _first_string(item.get("description"))
+            credit = (
+                _first_string(item.get("creditText"))
+                or _first_string(item.get("copyrightHolder"))
+                or _first_string(item.get("author"))
+            )
+        else:
+            continue
+        url = _absolute(base, url if isinstance(url, str) else None)
+        if not url:
+            continue
+        if caption and not credit:
+            caption, credit = split_credit(caption)
+        out.append({"url": url, "caption": caption, "credit": credit})
+    return out
+
+
+def _attach_captions(images: list[dict], figures, meta: Metadata) -> None:
+    """Fill missing captions from the figure showing the same image; note captions."""
+    by_key = {}
+    for figure, url in figures:
+        caption, credit, raw = figure_caption(figure)
+        if raw:
+            meta.signals["captions"].append(raw)
+            if caption and caption != raw:
+                meta.signals["captions"].append(caption)
+        if url and image_key(url) not in by_key:
+            by_key[image_key(url)] = (caption, credit)
+    for image in images:
+        found = by_key.get(image_key(image["url"]))
+        if found and not image.get("caption"):
+            image["caption"], credit = found
+            image["credit"] = image.get("credit") or credit
+    for image in images:
+        if image.get("caption") and image["caption"] not in meta.signals["captions"]:
+            meta.signals["captions"].append(image["caption"])
+
+
+def _breadcrumbs(meta: Metadata, page: Page, article, nodes) -> None:
+    for source, node in nodes:
+        if "BreadcrumbList" not in types_of(node):
+            continue
+        crumbs = []
+        items = node.get("itemListElement")
+        items = items if isinstance(items, list) else [items]
+        items = [i for i in items if isinstance(i, dict)]
+        for item in sorted(items, key=_position):
+            target = item.get("item")
+            name = _first_string(item.get("name")) or _first_string(target)
+            url = target.get("@id") or target.get("url") if isinstance(target, dict) else target
+            if name:
+                crumb = {"name": name}
+                url = _absolute(page.url, url if isinstance(url, str) else None)
+                if url:
+                    crumb["url"] = url
+                crumbs.append(crumb)
+        if meta.put("breadcrumbs", crumbs, source):
+            return
+
+
+def _position(item: dict) -> float:
+    try:
+        return float(item.get("position"))
+    except (TypeError, ValueError):
+        return 0.0
+
+
+def _section(meta: Metadata, page: Page, article, nodes) -> None:
+    if article:
+        meta.put("section", _first_string(article[1].get("articleSection")), article[0])
+    for key in SECTION_META:
+        meta.put("section", clean_text(page.meta_first(key)), _meta_source(key))
+    crumbs = [c["name"] for c in meta.fields.get("breadcrumbs") or []]
+    headline = meta.fields.get("headline") or ""
+    crumbs = [
+        c
+        for c in crumbs
+        if c.casefold() not in ("home", "الرئيسية", "anasayfa", "accueil")
+        and _squash(c) != _squash(headline)
+    ]
+    if crumbs:
+        meta.put("section", crumbs[-1], meta.sources.get("breadcrumbs", "json-ld"))
+
+
+def _keywords(meta: Metadata, page: Page, article, nodes) -> None:
+    if article:
+        meta.put("keywords", split_keywords(article[1].get("keywords")), article[0])
+    meta.put("keywords", split_keywords(page.meta.get("article:tag")), "opengraph")
+    for key in KEYWORD_META:
+        meta.put("keywords", split_keywords(page.meta.get(key)), "meta")
+
+
+def split_keywords(value) -> list[str]:
+    """Keywords from a comma-separated string or a list, deduped; [] for odd shapes."""
+    parts: list[str] = []
+    for item in value if isinstance(value, list) else [value]:
+        if isinstance(item, str):
+            parts += _KEYWORD_SPLIT.split(html.unescape(item))
+    seen, out = set(), []
+    for part in parts:
+        word = clean_text(part.strip(" #\"'"))
+        if word and len(word) <= 100 and word.casefold() not in seen:
+            seen.add(word.casefold())
+            out.append(word)
+    return out
+
+
+def _access_signals(meta: Metadata, page: Page, article, nodes) -> None:
+    signals = meta.signals
+    ordered = ([article] if article else []) + [n for n in nodes if n is not article]
+    for _source, node in ordered:
+        if not (is_article(node) or types_of(node) & {"WebPage", "ItemPage"}):
+            continue
+        flag = as_bool(node.get("isAccessibleForFree"))
+        if flag is not None and signals["is_accessible_for_free"] is None:
+            signals["is_accessible_for_free"] = flag
+        signals["paywalled_selectors"] += _paywalled_selectors(node.get("hasPart"))
+    if signals["is_accessible_for_free"] is None:
+        signals["is_accessible_for_free"] = as_bool(page.meta_first("isaccessibleforfree"))
+    signals["paywalled_selectors"] = list(dict.fromkeys(signals["paywalled_selectors"]))
+    if article:
+        signals["word_count"] = _as_int(article[1].get("wordCount"))
+        body = article[1].get("articleBody")
+        signals["sd_body"] = body.strip() if isinstance(body, str) and body.strip() else None
+
+
+def _paywalled_selectors(parts) -> list[str]:
+    out = []
+    for part in parts if isinstance(parts, list) else [parts]:
+        if isinstance(part, dict) and as_bool(part.get("isAccessibleForFree")) is False:
+            selector = part.get("cssSelector")
+            for sel in selector if isinstance(selector, list) else [selector]:
+                if isinstance(sel, str) and sel.strip():
+                    out.append(sel.strip())
+    return out
+
+
+def as_bool(value) -> bool | None:
+    """JSON-LD booleans: true/false, "True"/"false", "http://schema.org/False"."""
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, list) and value:
+        return as_bool(value[0])
+    if isinstance(value, str):
+        word = value.strip().rsplit("/", 1)[-1].casefold()
+        return {"true": True, "false": False, "yes": True, "no": False}.get(word)
+    return None
+
+
+def _as_int(value) -> int | None:
+    try:
+        number = int(str(value).replace(",", "").strip())
+    except (TypeError, ValueError):
+        return None
+    return number if number > 0 else None
+
+
+def _page_text_sample(page: Page, limit: int = 3000) -> list[str]:
+    """Headline and paragraph text from the tree, for language guessing on teasers."""
+    out, total = [], 0
+    for el in _PARAGRAPHS(page.tree):
+        text = el.text_content().strip()
+        if len(text) > 40:
+            out.append(text)
+            total += len(text)
+            if total > limit:
+                break
+    if total < 200:
+        out += [page.meta_first("og:title", "description", "og:description") or ""]
+        titles = _TITLE(page.tree)
+        if titles:
+            out.append(titles[0].text_content())
+        out.append(_visible_text(page, limit))
+    return out
+
+
+def _visible_text(page: Page, limit: int) -> str:
+    """Text of the page body without scripts and styles (pages without paragraphs)."""
+    body = page.tree.find("body")
+    if body is None:
+        return ""
+    parts, total = [], 0
+    for el in body.iter():
+        if el.tag not in ("script", "style", "noscript") and isinstance(el.tag, str) and el.text:
+            parts.append(el.text)
+            total += len(el.text)
+        if el.tail and el is not body:
+            parts.append(el.tail)
+            total += len(el.tail)
+        if total > limit:
+            break
+    return " ".join(parts)
