@@ -38,15 +38,39 @@ COOKIES_ENABLED = False
 # --- output ---------------------------------------------------------------
 FEED_EXPORT_ENCODING = "utf-8"
 FEEDS = {
-    "output/%(name)s/%(time)s.jsonl": {"format": "jsonlines", "encoding": "utf-8"},
+    "%(output_dir)s/%(name)s/%(run_id)s.jsonl": {
+        "format": "jsonlines",
+        "encoding": "utf-8",
+        "uri_params": "newscrawl.runs.feed_uri_params",
+    },
 }
 
 # --- pipelines (gaps of 100 leave room for users' own) ----------------------
 ITEM_PIPELINES = {
     "newscrawl.pipelines.teaser.TeaserPipeline": 300,
     "newscrawl.pipelines.dedupe.DedupePipeline": 400,
+    "newscrawl.pipelines.state.StatePipeline": 600,
     "newscrawl.pipelines.validate.SchemaValidationPipeline": 900,
 }
+
+# --- cron-grade runs (docs/operations.md) ---
+NEWSCRAWL_STATE_URI = "sqlite:///state/newscrawl.db"
+NEWSCRAWL_OUTPUT_DIR = "output"
+NEWSCRAWL_PAYWALL_RECHECK_DAYS = 7
+NEWSCRAWL_MAX_ERROR_RATE = 0.1
+NEWSCRAWL_MAX_ERRORS = 0
+NEWSCRAWL_FEEDS_FLUSH_ITEMS = 20
+NEWSCRAWL_FEEDS_FLUSH_SECONDS = 5.0
+NEWSCRAWL_CRAWLALL_EXCLUDE = ["news"]
+# A run that exports nothing leaves no file.
+FEED_STORE_EMPTY = False
+FEED_STORAGES = {
+    "": "newscrawl.feeds.AtomicFileFeedStorage",
+    "file": "newscrawl.feeds.AtomicFileFeedStorage",
+}
+EXTENSIONS = {"newscrawl.runs.RunExtension": 100}
+DOWNLOADER_MIDDLEWARES = {"newscrawl.incremental.IncrementalMiddleware": 50}
+# --- end cron-grade runs ---
 
 REQUEST_FINGERPRINTER_IMPLEMENTATION = "2.7"
 TWISTED_REACTOR = "twisted.internet.asyncioreactor.AsyncioSelectorReactor"

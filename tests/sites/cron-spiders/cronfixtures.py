@@ -1,0 +1,91 @@
+"""Builds and edits the cron-grade test site in a test's ``tmp_path``.
+
+The article template is ``tests/sites/cron-news/article.html.tmpl``; the
+sitemap lists every article with its ``lastmod``, which an edit moves to now.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+
+TEMPLATE = Path(__file__).resolve().parent.parent / "cron-news" / "article.html.tmpl"
+PUBLISHED = "2025-03-01T08:00:00+00:00"
+
+
+@dataclass
+class Article:
+    slug: str
+    title: str
+    paragraphs: list[str]
+    modified: str = PUBLISHED
+    lastmod: str = PUBLISHED
+    access: str = "free"
+    extra_head: str = ""
+
+
+class CronSite:
+    """A folder of article pages plus ``sitemap.xml``, rewritten by :meth:`write`."""
+
+    def __init__(self, root: Path, count: int = 0):
+        self.root = root
+        self.root.mkdir(parents=True, exist_ok=True)
+        self.base_url = ""
+        self.articles: dict[str, Article] = {}
+        for i in range(count):
+            self.add(f"story-{i:03d}")
+
+    def add(self, slug: str) -> Article:
+        words = slug.replace("-", " ")
+        article = Article(
+            slug,
+            f"Report on {words}",
+            [
+                f"The first paragraph of {words} tells what happened in the region this week.",
+                f"A second paragraph on {words} gives the reactions of officials and residents.",
+            ],
+        )
+        self.articles[slug] = article
+        return article
+
+    def edit(self, slug: str, text: str) -> Article:
+        """Append a paragraph and move ``dateModified`` and the sitemap ``lastmod`` to now."""
+        article = self.articles[slug]
+        article.paragraphs.append(text)
+        now = datetime.now(UTC).isoformat(timespec="microseconds")
+        article.modified = article.lastmod = now
+        return article
+
+    def url(self, slug: str) -> str:
+        return f"{self.base_url}/news/{slug}.html"
+
+    def write(self, base_url: str) -> None:
+        """(Re)write every page and the sitemap for a server at ``base_url``."""
+        self.base_url = base_url
+        template = TEMPLATE.read_text(encoding="utf-8")
+        (self.root / "news").mkdir(exist_ok=True)
+        entries = []
+        for a in self.articles.values():
+            html = template.format(
+                title=a.title,
+                canonical=self.url(a.slug),
+                published=PUBLISHED,
+                modified=a.modified,
+                access=a.access,
+                extra_head=a.extra_head,
+                paragraphs="\n".join(f"<p>{p}</p>" for p in a.paragraphs),
+            )
+            (self.root / "news" / f"{a.slug}.html").write_text(html, encoding="utf-8")
+            entries.append(
+                f"<url><loc>{self.url(a.slug)}</loc><lastmod>{a.lastmod}</lastmod></url>"
+            )
+        sitemap = (
+            '<?xml version="1.0" encoding="UTF-8"?>\n'
+            '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n'
+            + "\n".join(entries)
+            + "\n</urlset>\n"
+        )
+        tmp = self.root / "sitemap.xml.tmp"
+        tmp.write_text(sitemap, encoding="utf-8")
+        tmp.replace(self.root / "sitemap.xml")
