@@ -1,0 +1,334 @@
+"""The base spider: discovery (robots, sitemaps, feeds, listings) and the article callback.
+
+A site spider only declares where to start and what its article URLs look like::
+
+    class AlMonitorSpider(NewsSpider):
+        name = "almonitor"
+        allowed_domains = ["al-monitor.com"]
+        sitemap_urls = ["https://www.al-monitor.com/robots.txt"]
+        article_url_patterns = [r"/originals/\\d{4}/\\d{2}/"]
+
+Spider attributes (all optional, each can also be given with ``-a name=value``):
+
+``sitemap_urls``   sitemaps, sitemap indexes or robots.txt files (``Sitemap:`` lines)
+``feed_urls``      RSS 2.0 / RSS 1.0 / Atom feeds
+``listing_urls``   section pages (``start_urls`` are treated the same way); feeds they
+                   advertise are read, article links and pagination are followed
+``article_url_patterns``  regexes an article URL matches (searched); without them a
+                   URL-shape heuristic decides (``discovery.looks_like_article_url``)
+``sitemap_follow`` regexes: which sitemaps of an index to read (default: all)
+``sitemap_max_age`` days: skip sitemap entries with an older ``lastmod``
+``max_pages``      how many pages of one listing to walk (default 5)
+``site_rules``     ``SiteRules`` for the extraction library
+
+Request meta set here (read by the crawl-state middleware): ``newscrawl_kind``
+(``"article"``, ``"listing"``, ``"feed"``, ``"sitemap"``), ``newscrawl_lastmod``
+(ISO date from the sitemap/feed entry, when known), ``newscrawl_hint`` (headline
+and date from the sitemap/feed entry), ``newscrawl_page`` (listing page number).
+
+Stats: ``newscrawl/spider/<event>`` with events ``article``, ``not_article``,
+``non_html``, ``empty_body``, ``extract_error``, ``bad_sitemap``, ``bad_feed``,
+``old_entry``, ``out_of_scope``, ``download_error``, ``http_error``.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from urllib.parse import urldefrag, urljoin, urlsplit
+
+import scrapy
+from scrapy.http import HtmlResponse
+from scrapy.spidermiddlewares.httperror import HttpError
+
+from newscrawl import discovery
+from newscrawl.extract import EmptyPage, load_page, parse_article
+from newscrawl.extract.pagetype import article_verdict, structured_type
+from newscrawl.extract.rules import SiteRules
+
+logger = logging.getLogger(__name__)
+
+SCOPE_MIDDLEWARE = "newscrawl.spiders.scope.ScopeMiddleware"
+DISCOVERY_KINDS = ("sitemap", "feed")
+
+
+class NewsSpider(scrapy.Spider):
+    """Discovery and article parsing shared by every newscrawl spider."""
+
+    sitemap_urls: list[str] = []
+    feed_urls: list[str] = []
+    listing_urls: list[str] = []
+    article_url_patterns: list[str] = []
+    sitemap_follow: list[str] = []
+    sitemap_max_age: float | None = None
+    max_pages: int = 5
+    site_rules: SiteRules | None = None
+    # URL prefixes (scheme, host, port, path) outside which no article or listing
+    # is fetched; empty = ``allowed_domains`` alone decides (see ScopeMiddleware).
+    scope_prefixes: list[str] = []
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.max_pages = int(self.max_pages)
+        self.sitemap_max_age = discovery.max_age(self.sitemap_max_age)
+        self._article_res = [re.compile(p) for p in _as_list(self.article_url_patterns)]
+        self._follow_res = [re.compile(p) for p in _as_list(self.sitemap_follow)]
+
+    @classmethod
+    def update_settings(cls, settings):
+        """Switch on the scope middleware, keeping every other middleware setting."""
+        super().update_settings(settings)
+        mws = settings.getdict("DOWNLOADER_MIDDLEWARES")
+        if SCOPE_MIDDLEWARE not in mws:
+            mws[SCOPE_MIDDLEWARE] = 40  # before robots.txt (100): never ask an off-scope host
+            priority = settings.getpriority("DOWNLOADER_MIDDLEWARES") or 0
+            settings.set("DOWNLOADER_MIDDLEWARES", mws, priority=max(priority, 20))
+
+    # ------------------------------------------------------------------ start
+
+    async def start(self):
+        for url in _as_list(self.sitemap_urls):
+            yield self.discovery_request(url, "sitemap")
+        for url in _as_list(self.feed_urls):
+            yield self.discovery_request(url, "feed")
+        for url in _as_list(self.listing_urls) + _as_list(self.start_urls):
+            yield self.listing_request(url, 1)
+
+    # ------------------------------------------------------------------ requests
+
+    def discovery_request(self, url: str, kind: str) -> scrapy.Request:
+        """A request for a robots.txt, sitemap or feed (never skipped as unchanged)."""
+        callback = self.parse_feed if kind == "feed" else self.parse_sitemap
+        if kind == "sitemap" and urlsplit(url).path.endswith("/robots.txt"):
+            callback = self.parse_robots
+        return scrapy.Request(
+            url, callback=callback, errback=self.on_error, meta={"newscrawl_kind": kind}
+        )
+
+    def listing_request(self, url: str, page: int) -> scrapy.Request:
+        meta = {"newscrawl_kind": "listing", "newscrawl_page": page}
+        return scrapy.Request(url, callback=self.parse_listing, errback=self.on_error, meta=meta)
+
+    def article_request(self, url: str, lastmod=None, hint=None) -> scrapy.Request:
+        meta = {"newscrawl_kind": "article"}
+        if lastmod:
+            meta["newscrawl_lastmod"] = lastmod
+        if hint:
+            meta["newscrawl_hint"] = hint
+        return scrapy.Request(url, callback=self.parse_article, errback=self.on_error, meta=meta)
+
+    # ------------------------------------------------------------------ scope
+
+    def allows(self, url: str, kind: str | None) -> bool:
+        """Whether a request of this kind may be made (HTTP(S) only, scope prefixes)."""
+        parts = urlsplit(url)
+        if parts.scheme not in ("http", "https"):
+            return False
+        prefixes = _as_list(self.scope_prefixes)
+        if not prefixes:
+            return True
+        if any(discovery.in_prefix(url, p) for p in prefixes):
+            return True
+        # robots.txt, sitemaps and feeds of the same origin are read (their
+        # entries are then checked one by one); articles and listings are not.
+        discovery_doc = kind in DISCOVERY_KINDS or parts.path == "/robots.txt"
+        return discovery_doc and any(discovery.same_origin(url, p) for p in prefixes)
+
+    def is_article_url(self, url: str) -> bool:
+        """The site's ``article_url_patterns``, or the URL-shape heuristic."""
+        if self._article_res:
+            return any(r.search(url) for r in self._article_res)
+        return discovery.looks_like_article_url(url)
+
+    def _count(self, event: str, n: int = 1) -> None:
+        self.crawler.stats.inc_value(f"newscrawl/spider/{event}", n)
+
+    # ------------------------------------------------------------------ robots / sitemaps
+
+    def parse_robots(self, response):
+        """robots.txt → its ``Sitemap:`` lines (or ``/sitemap.xml`` when it has none)."""
+        sitemaps = discovery.robots_sitemaps(response.text, response.url)
+        if not sitemaps:
+            sitemaps = [discovery.root_url(response.url, "/sitemap.xml")]
+        for url in sitemaps:
+            if self.allows(url, "sitemap"):
+                yield self.discovery_request(url, "sitemap")
+
+    def parse_sitemap(self, response):
+        """Sitemap index → sitemaps; urlset → article requests (news fields as hints)."""
+        try:
+            sitemap = discovery.parse_sitemap(response.body)
+        except ValueError as exc:
+            sitemap = discovery.Sitemap("invalid")
+            logger.warning("unreadable sitemap %s: %s", response.url, exc)
+        if sitemap.kind == "invalid":
+            if discovery.looks_like_feed(response.body):
+                yield from self.parse_feed(response)
+                return
+            self._count("bad_sitemap")
+            logger.warning("not a sitemap, skipped: %s", response.url)
+            return
+        for entry in sitemap.entries:
+            if not discovery.is_recent(entry.date, self.sitemap_max_age):
+                self._count("old_entry")
+                continue
+            if sitemap.kind == "index":
+                if self.allows(entry.loc, "sitemap") and self._wanted_sitemap(entry.loc):
+                    yield self.discovery_request(entry.loc, "sitemap")
+            elif self._wanted_entry(entry):
+                hint = {"headline": entry.news_title, "datePublished": entry.news_date}
+                hint["inLanguage"] = entry.news_language
+                yield self.article_request(entry.loc, entry.date, _hint(hint, "sitemap"))
+
+    def _wanted_sitemap(self, url: str) -> bool:
+        return not self._follow_res or any(r.search(url) for r in self._follow_res)
+
+    def _wanted_entry(self, entry: discovery.SitemapEntry) -> bool:
+        if not self.allows(entry.loc, "article"):
+            self._count("out_of_scope")
+            return False
+        if entry.is_news:
+            return not self._article_res or self.is_article_url(entry.loc)
+        return self.is_article_url(entry.loc)
+
+    # ------------------------------------------------------------------ feeds
+
+    def parse_feed(self, response):
+        """RSS/Atom feed → article requests (entry title and date as hints)."""
+        entries = discovery.parse_feed(response.body, response.url)
+        if not entries:
+            self._count("bad_feed")
+            logger.warning("feed without entries (or not a feed): %s", response.url)
+        for entry in entries:
+            if not self.allows(entry.link, "article"):
+                self._count("out_of_scope")
+                continue
+            if not discovery.is_recent(entry.published, self.sitemap_max_age):
+                self._count("old_entry")
+                continue
+            hint = _hint({"headline": entry.title, "datePublished": entry.published}, "feed")
+            yield self.article_request(entry.link, entry.published, hint)
+
+    # ------------------------------------------------------------------ listings
+
+    def parse_listing(self, response):
+        """Section page → advertised feeds, article links and the next page."""
+        if not _is_html(response) or not response.body.strip():
+            self._count("non_html" if response.body.strip() else "empty_body")
+            logger.info("listing page is not HTML or empty, skipped: %s", response.url)
+            return
+        try:
+            page = load_page(response.text, response.url)
+        except EmptyPage:
+            self._count("empty_body")
+            return
+        for url in discovery.feed_links(page.tree, response.url):
+            if self.allows(url, "feed"):
+                yield self.discovery_request(url, "feed")
+        links = self._page_links(page.tree, response.url)
+        for url in links:
+            if self.is_article_url(url) and self.allows(url, "article"):
+                yield self.article_request(url)
+        yield from self._next_page(page.tree, response, links)
+        if structured_type(page) == "article":  # a start URL that is itself an article
+            yield from self.parse_article(response)
+
+    def _page_links(self, tree, base_url: str) -> list[str]:
+        out: dict[str, None] = {}
+        for a in tree.iter("a"):
+            href = (a.get("href") or "").strip()
+            if href and not href.startswith(("#", "javascript:", "mailto:", "tel:")):
+                out[urldefrag(urljoin(base_url, href))[0]] = None
+        return list(out)
+
+    def _next_page(self, tree, response, links):
+        page = response.meta.get("newscrawl_page", 1)
+        if page >= self.max_pages:
+            return
+        candidates = discovery.next_page_urls(tree, response.url)
+        number = discovery.page_number(response.url)
+        if not candidates and number is not None:
+            candidates = [discovery.page_param_url(response.url, number + 1)]
+        for url in candidates:
+            if self.allows(url, "listing") and url != response.url:
+                yield self.listing_request(url, page + 1)
+                return
+
+    # ------------------------------------------------------------------ articles
+
+    def site_name(self, response) -> str:
+        """The ``site`` field of the items (the spider's name)."""
+        return self.name
+
+    def parse_article(self, response):
+        """Article page → one item (or a counted reason why not)."""
+        if not _is_html(response):
+            self._count("non_html")
+            ctype = response.headers.get("Content-Type", b"").decode("latin-1")
+            logger.info("not HTML (%s), skipped: %s", ctype or "no content type", response.url)
+            return
+        if not response.body.strip():
+            self._count("empty_body")
+            logger.info("empty body, skipped: %s", response.url)
+            return
+        try:
+            page = load_page(response.text, response.url)
+            verdict, reason = article_verdict(page, self._article_res)
+            if not verdict:
+                self._count("not_article")
+                logger.info("not an article (%s): %s", reason, response.url)
+                return
+            item = parse_article(
+                response.text, response.url, site=self.site_name(response), rules=self.site_rules
+            )
+        except Exception as exc:  # extraction must never stop the crawl
+            self._count("extract_error")
+            logger.error("extraction failed on %s: %r", response.url, exc, exc_info=True)
+            return
+        _apply_hint(item, response.meta.get("newscrawl_hint"))
+        self._count("article")
+        yield item
+
+    def on_error(self, failure):
+        """Count and log a failed download (HTTP error status, DNS, timeout...)."""
+        request = failure.request
+        if failure.check(HttpError):
+            status = failure.value.response.status
+            self._count("http_error")
+            self._count(f"http_error/{status}")
+            logger.info("HTTP %s for %s", status, request.url)
+        else:
+            self._count("download_error")
+            logger.info("download failed for %s: %s", request.url, failure.getErrorMessage())
+
+
+def _as_list(value) -> list[str]:
+    """Spider attributes may come from ``-a`` as comma-separated strings."""
+    if not value:
+        return []
+    if isinstance(value, str):
+        return [v.strip() for v in value.split(",") if v.strip()]
+    return list(value)
+
+
+def _is_html(response) -> bool:
+    ctype = response.headers.get("Content-Type", b"").decode("latin-1").lower()
+    if ctype:
+        return "html" in ctype
+    return isinstance(response, HtmlResponse)
+
+
+def _hint(values: dict, source: str) -> dict | None:
+    values = {k: v for k, v in values.items() if v}
+    return {**values, "source": source} if values else None
+
+
+def _apply_hint(item: dict, hint: dict | None) -> None:
+    """Fill headline/datePublished/inLanguage from the sitemap/feed entry when missing."""
+    if not hint:
+        return
+    sources = item.setdefault("metadata", {}).setdefault("sources", {})
+    for field in ("headline", "datePublished", "inLanguage"):
+        if hint.get(field) and not item.get(field):
+            item[field] = hint[field]
+            sources[field] = hint["source"]
