@@ -252,6 +252,7 @@ class RunExtension:
         self.exit_code: int | None = None
         self.manifest_path: Path | None = None
         self._previous_handlers: dict[int, object] = {}
+        self.engine_running = False
 
     @classmethod
     def from_crawler(cls, crawler):
@@ -320,6 +321,7 @@ class RunExtension:
             return False
 
     def engine_started(self):
+        self.engine_running = True
         for signum in (signal.SIGTERM, signal.SIGINT):
             try:
                 self._previous_handlers[signum] = signal.getsignal(signum)
@@ -368,9 +370,11 @@ class RunExtension:
     def spider_closed(self, spider, reason):
         self.facts.finish_reason = reason
         self.spider_name = spider.name
+        if not self.engine_running:  # closed while opening (lock, unwritable output)
+            self.engine_stopped()
 
     def engine_stopped(self):
-        if not hasattr(self, "spider_name"):
+        if not hasattr(self, "spider_name") or self.exit_code is not None:
             return
         stats = self.crawler.stats
         self.counts["errors"] += stats.get_value("retry/max_reached", 0)
