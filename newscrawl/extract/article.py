@@ -1,43 +1,318 @@
-"""Assemble the article dict (first, minimal version; to be replaced)."""
+"""Assemble the article dict: parse once, extract, clean, decide access.
+
+- :func:`parse_article` parses the page once (``load_page``), reads the
+  structured metadata, removes markup-marked chrome from the tree (never the
+  schema.org ``hasPart`` article sections), runs main-text extraction on the
+  same tree and returns every field plus ``articleBodyHtml`` and the internal
+  ``_signals``. Per-site ``SiteRules`` selectors act here, on the DOM.
+- :func:`clean_article` works block by block on ``articleBodyHtml``: drops
+  the headline, repeated blocks, repeated image captions, per-site
+  boilerplate and teaser text, decides ``access``, computes ``contentHash``
+  and removes internal keys. :func:`explain_article` returns the same plus
+  the decision for every block.
+- :func:`extract_article` is both in one call.
+
+Empty input (nothing but whitespace) raises ``newscrawl.extract.page.EmptyPage``;
+any other page, however broken, gives an article (empty body and
+``access: "unknown"`` when no text is found).
+"""
 
 from __future__ import annotations
 
 import hashlib
+import logging
+import re
 from datetime import UTC, datetime
-from html import escape
 from urllib.parse import urlsplit
 
-import trafilatura
-
-from newscrawl.extract.page import load_page
+from newscrawl.extract.access import AccessCues, decide_access, jsonld_paywall_signals
+from newscrawl.extract.body import (
+    Block,
+    Dropped,
+    blocks_from_html,
+    blocks_html,
+    blocks_text,
+    clean_space,
+    extract_blocks,
+    protected_elements,
+    remove_selected,
+    strip_marked_chrome,
+)
+from newscrawl.extract.boilerplate import BoilerplateMemory
+from newscrawl.extract.page import Page, load_page
 from newscrawl.extract.rules import SiteRules
+from newscrawl.extract.teaser import (
+    WALL_REASONS,
+    classify_text,
+    is_caption,
+    normalize_text,
+    word_count,
+)
+
+try:  # the structured-metadata step (headline, dates, authors, images ...)
+    from newscrawl.extract.metadata import detect_language, extract_metadata
+except ImportError:  # pragma: no cover - only while that module is absent
+    extract_metadata = detect_language = None
+
+logger = logging.getLogger(__name__)
+
+# Fields the metadata step may fill, in the exported order.
+METADATA_FIELDS = (
+    "canonicalUrl",
+    "headline",
+    "description",
+    "datePublished",
+    "datePublishedRaw",
+    "dateModified",
+    "dateModifiedRaw",
+    "authors",
+    "mainImage",
+    "images",
+    "breadcrumbs",
+    "section",
+    "keywords",
+)
+_LANG = re.compile(r"^[a-z]{2,3}(-[A-Za-z0-9]+)*$")
+
+
+# --- parse -------------------------------------------------------------------------
 
 
 def parse_article(html, url, *, site=None, rules: SiteRules | None = None) -> dict:
+    """Every article field of one page, plus ``articleBodyHtml`` and ``_signals``."""
     page = load_page(html, url)
-    doc = trafilatura.bare_extraction(page.tree, url=url, with_metadata=True, include_comments=False)
-    paragraphs = [] if doc is None else [p for p in (doc.text or "").split("\n") if p.strip()]
-    return {
-        "url": url,
-        "headline": (doc.title if doc else None) or None,
-        "articleBody": "\n\n".join(paragraphs),
-        "articleBodyHtml": "".join(f"<p>{escape(p)}</p>" for p in paragraphs),
-        "authors": [],
-        "site": site or urlsplit(url).hostname or "unknown",
-        "metadata": {"dateDownloaded": datetime.now(UTC).isoformat(timespec="seconds")},
-        "_signals": {},
+    fields, sources, signals = _metadata(page)
+    rules = rules or SiteRules()
+    blocks, dropped, cues = _main_text(page, signals, rules)
+    article: dict = {"url": url}
+    for key in METADATA_FIELDS:
+        if fields.get(key) is not None:
+            article[key] = fields[key]
+    article.setdefault("headline", _fallback_headline(page))
+    article["articleBody"] = blocks_text(blocks)
+    article["articleBodyHtml"] = blocks_html(blocks)
+    article["inLanguage"] = _language(page, article["articleBody"], signals, sources)
+    article["authors"] = article.get("authors") or []
+    article["site"] = site or urlsplit(url).hostname or "unknown"
+    article["metadata"] = {
+        "dateDownloaded": datetime.now(UTC).isoformat(timespec="seconds"),
+        "sources": {k: str(v) for k, v in sources.items()},
     }
-
-
-def clean_article(article: dict, *, rules: SiteRules | None = None, boilerplate=None) -> dict:
-    article = dict(article)
-    article.pop("_signals", None)
-    article.setdefault("access", "unknown")
-    article.setdefault("accessEvidence", [])
-    body = article.get("articleBody") or ""
-    article["contentHash"] = "sha256:" + hashlib.sha256(body.encode("utf-8")).hexdigest()
+    article["_signals"] = {**cues, "dom_dropped": [d.as_dict() for d in dropped]}
+    if page.problems:
+        article["_signals"]["problems"] = list(page.problems)
     return article
 
 
-def extract_article(html, url, *, site=None, rules: SiteRules | None = None) -> dict:
-    return clean_article(parse_article(html, url, site=site, rules=rules), rules=rules)
+def _metadata(page: Page) -> tuple[dict, dict, dict]:
+    """(fields, sources, signals) from the metadata step, with paywall cues
+    read from JSON-LD when that step gives none."""
+    fields: dict = {}
+    sources: dict = {}
+    signals: dict = {}
+    if extract_metadata is not None:
+        try:
+            meta = extract_metadata(page)
+            fields, sources, signals = dict(meta.fields), dict(meta.sources), dict(meta.signals)
+        except Exception:  # metadata must never cost us the body
+            logger.exception("metadata extraction failed on %s", page.url)
+            page.problems.append("metadata-failed")
+    for key, value in jsonld_paywall_signals(page.jsonld).items():
+        if signals.get(key) in (None, []):
+            signals[key] = value
+    if not signals.get("captions"):
+        signals["captions"] = [clean_space(f.text_content()) for f in page.tree.iter("figcaption")]
+    return fields, sources, signals
+
+
+def _main_text(page: Page, signals: dict, rules: SiteRules) -> tuple[list[Block], list, dict]:
+    """Remove marked chrome from the tree, then extract the body blocks."""
+    tree = page.tree
+    captions_norm = [normalize_text(c) for c in signals.get("captions") or [] if c]
+    selectors = list(signals.get("paywalled_selectors") or [])
+    protected = protected_elements(tree, selectors)
+    protected_texts, haspart_words = _protected_texts(protected)
+    dropped: list[Dropped] = []
+    dropped += remove_selected(tree, rules.drop_selectors, protected=protected, reason="site-drop")
+    dropped += remove_selected(
+        tree, rules.teaser_selectors, protected=protected, reason="site-teaser"
+    )
+    marked, paywall_marks = strip_marked_chrome(
+        tree, protected=protected, captions_norm=captions_norm
+    )
+    dropped += marked
+    blocks = extract_blocks(tree, page.url, body_selector=rules.body_selector)
+    sd_body = signals.get("sd_body")
+    cues = {
+        "is_accessible_for_free": signals.get("is_accessible_for_free"),
+        "word_count": signals.get("word_count"),
+        "sd_body_words": word_count(sd_body) if sd_body else None,
+        "haspart_words": haspart_words if selectors else None,
+        "paywall_markup": paywall_marks,
+        "captions": captions_norm,
+        "protected_texts": protected_texts,
+    }
+    return blocks, dropped, cues
+
+
+def _protected_texts(protected: set) -> tuple[list[str], int]:
+    """Normalised paragraph texts inside hasPart sections, and their word total."""
+    texts: list[str] = []
+    words = 0
+    for el in protected:
+        if el.tag in ("p", "li", "blockquote", "h2", "h3"):
+            text = el.text_content()
+            words += word_count(text)
+            texts.append(normalize_text(text))
+    return texts, words
+
+
+def _fallback_headline(page: Page) -> str | None:
+    for candidate in (
+        page.meta_first("og:title", "twitter:title"),
+        next((h.text_content() for h in page.tree.iter("h1")), None),
+        page.tree.findtext(".//title"),
+    ):
+        text = clean_space(candidate or "")
+        if text:
+            return text
+    return None
+
+
+def _language(page: Page, body: str, signals: dict, sources: dict) -> str | None:
+    declared = signals.get("declared_language") or page.tree.get("lang")
+    if detect_language is not None:
+        try:
+            lang, source = detect_language(page, body, declared)
+            if lang:
+                sources["inLanguage"] = source
+                return lang
+        except Exception:
+            logger.exception("language detection failed on %s", page.url)
+    lang = (declared or "").strip().split("-")[0].lower()
+    return lang if _LANG.match(lang) else None
+
+
+# --- clean -------------------------------------------------------------------------
+
+
+def clean_article(
+    article: dict, *, rules: SiteRules | None = None, boilerplate: BoilerplateMemory | None = None
+) -> dict:
+    """Strip teaser/chrome blocks, decide access, hash, drop internal keys."""
+    return explain_article(article, rules=rules, boilerplate=boilerplate)[0]
+
+
+def explain_article(
+    article: dict, *, rules: SiteRules | None = None, boilerplate: BoilerplateMemory | None = None
+) -> tuple[dict, list[dict]]:
+    """``clean_article`` plus one ``{"action", "reason", "stage", "text"}`` per block.
+
+    ``rules`` is accepted for symmetry with ``parse_article``; its CSS
+    selectors act on the DOM there, not on the simple block HTML here.
+    """
+    out = {k: v for k, v in article.items() if not k.startswith("_")}
+    signals = article.get("_signals") or {}
+    site = out.get("site") or "unknown"
+    blocks = blocks_from_html(out.get("articleBodyHtml"))
+    if not blocks and out.get("articleBody"):
+        blocks = [Block("p", clean_space(t)) for t in out["articleBody"].split("\n\n") if t.strip()]
+    kept, decisions = _filter_blocks(blocks, out.get("headline"), signals, site, boilerplate)
+    dom_dropped = signals.get("dom_dropped") or []
+    out["articleBody"] = blocks_text(kept)
+    out["articleBodyHtml"] = blocks_html(kept)
+    out["access"], out["accessEvidence"] = decide_access(
+        _access_cues(kept, decisions, dom_dropped, signals)
+    )
+    out["contentHash"] = content_hash(out["articleBody"])
+    out.setdefault("headline", None)
+    out.setdefault("url", "")
+    out["site"] = site
+    metadata = dict(out.get("metadata") or {})
+    metadata.setdefault("dateDownloaded", datetime.now(UTC).isoformat(timespec="seconds"))
+    dropped_here = sum(1 for d in decisions if d["action"] == "drop")
+    metadata["droppedBlocks"] = len(dom_dropped) + dropped_here
+    out["metadata"] = metadata
+    explained = [{"action": "drop", **d} for d in dom_dropped] + decisions
+    return out, explained
+
+
+def _filter_blocks(blocks, headline, signals, site, boilerplate):
+    """Decide keep/drop for each block; returns kept blocks and the decisions."""
+    captions = signals.get("captions") or []
+    protected = set(signals.get("protected_texts") or [])
+    headline_norm = normalize_text(headline or "")
+    seen: set[str] = set()
+    kept: list[Block] = []
+    decisions: list[dict] = []
+    for block in blocks:
+        norm = normalize_text(block.text)
+        reason, stage = _block_verdict(norm, block, headline_norm, seen, captions, protected)
+        if (
+            reason is None
+            and boilerplate is not None
+            and boilerplate.is_boilerplate(site, block.text)
+        ):
+            reason, stage = "boilerplate", "site-memory"
+        seen.add(norm)
+        action = "keep" if reason is None else "drop"
+        decisions.append(
+            {"action": action, "reason": reason or stage, "stage": stage, "text": block.text[:200]}
+        )
+        if reason is None:
+            kept.append(block)
+    if boilerplate is not None:
+        boilerplate.observe(site, [b.text for b in blocks])
+    return kept, decisions
+
+
+def _block_verdict(norm, block, headline_norm, seen, captions, protected):
+    """(reason, stage) for a dropped block, or (None, why-kept)."""
+    if norm in protected:
+        return None, "hasPart"
+    if headline_norm and norm == headline_norm:
+        return "headline", "text"
+    if norm in seen:
+        return "repeat", "text"
+    if is_caption(norm, captions):
+        return "caption", "text"
+    reason = classify_text(block.text)
+    if reason:
+        return reason, "text"
+    return None, "article"
+
+
+def _access_cues(kept, decisions, dom_dropped, signals) -> AccessCues:
+    prompts = [d["reason"] for d in dom_dropped if d["reason"] in WALL_REASONS]
+    prompts += [d["reason"] for d in dom_dropped if d["reason"] == "site-teaser"]
+    last_kept = max((i for i, d in enumerate(decisions) if d["action"] == "keep"), default=-1)
+    after = False
+    for i, d in enumerate(decisions):
+        if d["action"] == "drop" and d["reason"] in WALL_REASONS:
+            prompts.append(d["reason"])
+            after = after or i > last_kept
+    return AccessCues(
+        served_words=sum(word_count(b.text) for b in kept),
+        last_text=kept[-1].text if kept else "",
+        is_accessible_for_free=signals.get("is_accessible_for_free"),
+        paywall_markup=signals.get("paywall_markup") or 0,
+        prompts=prompts,
+        prompt_after_last=after and last_kept >= 0,
+        word_count=signals.get("word_count"),
+        sd_body_words=signals.get("sd_body_words"),
+        haspart_words=signals.get("haspart_words"),
+    )
+
+
+def content_hash(body: str) -> str:
+    """``sha256:<hex>`` of the body with whitespace folded."""
+    folded = " ".join((body or "").split())
+    return "sha256:" + hashlib.sha256(folded.encode("utf-8")).hexdigest()
+
+
+def extract_article(
+    html, url, *, site=None, rules: SiteRules | None = None, boilerplate=None
+) -> dict:
+    """What a crawl of this page exports (dedupe against other pages aside)."""
+    article = parse_article(html, url, site=site, rules=rules)
+    return clean_article(article, rules=rules, boilerplate=boilerplate)

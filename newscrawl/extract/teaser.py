@@ -1,0 +1,275 @@
+"""Tell article blocks from teaser, paywall, marketing and chrome blocks.
+
+Two kinds of signal live here:
+
+- markup: class/id/role/ARIA tokens (``paywall``, ``newsletter``, ``share``,
+  ``related`` ...), see :func:`markup_kind`; used on the DOM before main-text
+  extraction (``newscrawl.extract.body``);
+- text: phrase lists in English, Arabic, French, German, Turkish and Hebrew,
+  see :func:`classify_text`; used on the extracted blocks by
+  ``clean_article``.
+
+Every verdict is a short *reason* string (``"newsletter"``, ``"wall"`` ...)
+so that ``scrapy extract --explain`` and ``accessEvidence`` can name it.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+# Reasons that mean "the page stands between the reader and the text".
+WALL_REASONS = frozenset({"wall", "pricing"})
+
+_ARABIC_MARKS = re.compile("[\u064b-\u0652\u0670\u0640]")  # tashkeel and tatweel
+_ALEFS = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ى": "ي"})
+_WORD = re.compile(r"\w+")
+_SPACE = re.compile(r"\s+")
+
+
+def normalize_text(text: str) -> str:
+    """Fold case, whitespace, Arabic diacritics and alef forms for matching."""
+    text = unicodedata.normalize("NFKC", text or "")
+    text = _ARABIC_MARKS.sub("", text).translate(_ALEFS)
+    text = text.replace("\u2019", "'").replace("\u00a0", " ")
+    return _SPACE.sub(" ", text).strip().casefold()
+
+
+def word_count(text: str) -> int:
+    return len(_WORD.findall(text or ""))
+
+
+# --- text phrases ------------------------------------------------------------
+# reason -> patterns (regular expressions, matched against normalize_text()).
+# Patterns starting with "^" must match the start of a block (headings,
+# labels); the others may occur anywhere in a short block.
+PHRASES: dict[str, list[str]] = {
+    "pricing": [
+        # en
+        r"subscribe (now |today )?for (only |just |less than )?[$€£\d]",
+        r"[$€£]\s?\d+([.,]\d\d)?\s?(/|per|a) ?(month|mo|week|year)",
+        r"subscribe for unlimited access",
+        r"unlimited (digital )?access",
+        r"free trial",
+        r"cancel any ?time",
+        r"subscription (plans|offer)",
+        r"^subscribe now\b",
+        # ar
+        r"اشترك (الان|مقابل|بـ)",
+        r"اشتراك (شهري|سنوي)",
+        r"وصول غير محدود",
+        r"^اشترك\b",
+        # fr / de / tr / he
+        r"abonnez-vous",
+        r"offre (d'abonnement|speciale)",
+        r"jetzt abonnieren",
+        r"\babo (abschließen|testen)",
+        r"abone ol",
+        r"הצטרפו למנוי",
+        r"^(רכשו|עשו) מנוי",
+    ],
+    "wall": [
+        # en
+        r"continue reading (this|the) (article|story)",
+        r"(subscribe|register|sign up|log ?in|sign in) to (continue|read|keep reading|access)",
+        r"already (a subscriber|subscribed|have an account|a member)",
+        r"or continue reading",
+        r"to continue reading",
+        r"(this|the) (article|story|content) is (only )?(available|reserved|exclusive)"
+        r" (to|for) (subscribers|members|premium)",
+        r"(subscribers|members)[- ]only (content|article|story)",
+        r"you (have|'ve) (reached|used) (your|all)",
+        r"free articles? (left|remaining|per month)",
+        r"access \d+ free articles?",
+        r"create (a|your) free account",
+        r"to access this (story|article)",
+        r"become a (subscriber|member)",
+        r"by becoming an? [\w .&'-]{0,40}subscriber",
+        r"^(log|sign) ?in\b.{0,20}$",
+        # ar
+        r"سجل الدخول",
+        r"تسجيل الدخول",
+        r"(هل انت|انت) مشترك",
+        r"مشترك بالفعل",
+        r"(لمواصلة|لمتابعة|اكمل|تابع|اكمال) (ال)?قراءة",
+        r"(مخصص|متاح) (فقط )?للمشتركين",
+        r"للمشتركين فقط",
+        r"انشئ حساب",
+        # fr / de / tr / he
+        r"deja abonne|déjà abonné",
+        r"reserve aux abonnes|réservé aux abonnés",
+        r"lire la suite",
+        r"bereits abonnent",
+        r"(weiterlesen|lesen sie weiter) mit",
+        r"zaten abone",
+        r"okumaya devam",
+        r"כבר מנויים?",
+        r"להמשך (ה)?קריאה",
+    ],
+    "newsletter": [
+        r"sign up (for|to) (our|the|a)? ?[\w .&'-]{0,40}newsletters?",
+        r"subscribe to (our|the) [\w .&'-]{0,40}newsletters?",
+        r"by (entering|submitting|providing) your email",
+        r"by (signing up|subscribing|registering), you agree",
+        r"enter your e-?mail",
+        r"(straight|directly|delivered) (to|in) your inbox",
+        r"^newsletters?$",
+        r"النشرة (البريدية|الاخبارية)",
+        r"اشترك في (نشرتنا|النشرة)",
+        r"(ادخل|اكتب) بريدك الالكتروني",
+        r"inscrivez-vous (a|à) (notre|la) newsletter",
+        r"newsletter abonnieren",
+        r"bültenimize",
+        r"e-?bülten",
+        r"ניוזלטר",
+    ],
+    "marketing": [
+        r"^why [\w .&'-]{2,30}\?$",
+        r"award-winning media outlet",
+        r"read widely by",
+        r"(drive|support) our (team'?s|independent|rigorous)",
+        r"support (independent|quality) journalism",
+        r"^(live news & notifications|premier analysis|specialized newsletters"
+        r"|big, exclusive interviews|live events & video)",
+        r"archives since \d{4}",
+        r"^لماذا [\w .-]{2,30}[؟?]$",
+        r"ادعم الصحافة المستقلة",
+        r"pourquoi s'abonner",
+        r"warum [\w .-]{2,20} abonnieren",
+        r"neden abone",
+    ],
+    "logos": [
+        r"(\blogo\b.*){3,}",
+        r"^(read|trusted|used) by$",
+        r"^as seen (in|on)$",
+        r"(شعار.*){3,}",
+        r"^(يقرأه|يثق به)",
+    ],
+    "cookie": [
+        r"(we|this (site|website)) uses? cookies",
+        r"accept (all )?cookies",
+        r"cookie (policy|settings|preferences|consent)",
+        r"by continuing to (use|browse) (this|our) (site|website)",
+        r"ملفات (تعريف )?الارتباط",
+        r"(نستخدم|يستخدم الموقع) (ال)?كوكيز",
+        r"nous utilisons des cookies",
+        r"wir verwenden cookies",
+        r"çerez(ler)?",
+        r"עוגיות",
+    ],
+    "share": [
+        r"^share( this)?( article| story| page)?( on| via)?( (facebook|twitter|x|whatsapp"
+        r"|linkedin|email|telegram|copy link)[ ,]*)*$",
+        r"^(facebook|twitter|whatsapp|linkedin|telegram|email|copy link)( (facebook|twitter"
+        r"|whatsapp|linkedin|telegram|email|copy link))+$",
+        r"^شارك(وا)?( هذا| المقال| الخبر| علي| عبر)?",
+        r"^مشاركة (علي|عبر)",
+        r"^partager( sur)?\b",
+        r"^teilen( auf)?\b",
+        r"^paylaş",
+        r"^שתפו",
+    ],
+    "related": [
+        r"^(related|more) (articles|stories|news|posts|coverage|content)\b.{0,40}$",
+        r"^related:?$",
+        r"^(most read|most popular|most viewed|trending( now)?|read next|read more"
+        r"|read also|see also|also read|you (may|might) also like|recommended( for you)?)\b",
+        r"^(اقرا ايضا|اقرا المزيد|مقالات ذات صلة|اخبار ذات صلة|الاكثر قراءة|الاكثر مشاهدة"
+        r"|موضوعات ذات صلة|قد يهمك)",
+        r"^(a lire aussi|à lire aussi|les plus lus|sur le meme sujet|sur le même sujet)",
+        r"^(meistgelesen|das könnte sie auch interessieren|mehr zum thema)",
+        r"^(ilgili haberler|en çok okunan|bunlar da ilginizi)",
+        r"^(כתבות נוספות|הכי נקראים|עוד בנושא)",
+    ],
+}
+
+# Phrases strong enough to drop a block whatever its length.
+_STRONG = {"pricing", "wall", "newsletter", "cookie"}
+# A longer block needs a strong phrase, or two different reasons, to be a teaser.
+SHORT_BLOCK_WORDS = 60
+
+# Order in which reasons are reported when several match.
+_ORDER = ("cookie", "newsletter", "wall", "pricing", "marketing", "logos", "share", "related")
+_COMPILED: dict[str, re.Pattern] = {
+    reason: re.compile("|".join(f"(?:{normalize_text(p)})" for p in PHRASES[reason]))
+    for reason in _ORDER
+}
+
+
+def phrase_reasons(text: str, normalized: bool = False) -> list[str]:
+    """Every reason whose phrase list matches ``text`` (in PHRASES order)."""
+    norm = text if normalized else normalize_text(text)
+    return [r for r, pat in _COMPILED.items() if pat.search(norm)]
+
+
+def classify_text(text: str) -> str | None:
+    """The teaser reason of one block of text, or None for article text.
+
+    A short block (<= SHORT_BLOCK_WORDS words) is a teaser when any phrase
+    matches; a longer one only on a strong phrase (wall, pricing, newsletter,
+    cookie) or two different reasons, so ordinary prose that mentions
+    "subscribe" once stays.
+    """
+    reasons = phrase_reasons(text)
+    if not reasons:
+        return None
+    if word_count(text) <= SHORT_BLOCK_WORDS:
+        return reasons[0]
+    strong = [r for r in reasons if r in _STRONG]
+    if strong and word_count(text) <= 3 * SHORT_BLOCK_WORDS:
+        return strong[0]
+    return reasons[0] if len(reasons) >= 2 else None
+
+
+# --- markup tokens -------------------------------------------------------------
+# "hard" chrome: never article text when its element holds no prose.
+# "soft" paywall marks: also used on real paragraphs, so they only count with
+# a teaser phrase inside.
+_HARD_MARKUP = {
+    "newsletter": r"newsletter|signup|sign-up|subscribe-box|email-capture",
+    "cookie": r"cookie|consent|gdpr|cmp-",
+    "share": r"share|sharing|social|sharebar",
+    "related": r"related|most-?read|most-?popular|mostviewed|popular-posts|recommend"
+    r"|outbrain|taboola|read-?more|also-?read|read-?next",
+    "promo": r"promo|upsell|marketing|offer",
+}
+_SOFT_MARKUP = {
+    "paywall": r"paywall|pay-wall|regwall|reg-wall|piano|tp-modal|tp-container|meter"
+    r"|subscri|premium|locked|content-gate",
+}
+_MARKUP_RE = re.compile(
+    "|".join(
+        f"(?P<{k.replace('-', '_')}>(?<![a-z0-9])(?:{v}))"
+        for k, v in {**_HARD_MARKUP, **_SOFT_MARKUP}.items()
+    )
+)
+HARD_MARKUP_KINDS = frozenset(_HARD_MARKUP)
+_CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
+
+
+def markup_kind(attrs: str) -> str | None:
+    """The chrome kind named by class/id/role/aria text, or None.
+
+    ``attrs`` is the element's class, id, role and aria-label joined by
+    spaces; camelCase is split (``mostRead`` -> ``most-read``).
+    """
+    if not attrs:
+        return None
+    match = _MARKUP_RE.search(_CAMEL.sub("-", attrs).lower())
+    if match is None:
+        return None
+    return match.lastgroup
+
+
+def is_caption(text_norm: str, captions_norm: list[str]) -> bool:
+    """True when a block repeats an image caption (or most of one)."""
+    if len(text_norm) < 12:
+        return False
+    for cap in captions_norm:
+        if text_norm == cap:
+            return True
+        if len(cap) >= 40 and (text_norm in cap or cap in text_norm):
+            shorter, longer = sorted((len(text_norm), len(cap)))
+            if shorter >= 0.7 * longer:
+                return True
+    return False

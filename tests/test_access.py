@@ -1,0 +1,101 @@
+"""The access decision: free, metered, paywalled, unknown, with evidence."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from newscrawl.extract import extract_article
+from newscrawl.extract.access import AccessCues, decide_access, jsonld_paywall_signals
+
+PAGES = Path(__file__).parent / "pages"
+
+
+def _extract(name: str) -> dict:
+    return extract_article((PAGES / name).read_bytes(), f"https://news.example.org/{name}")
+
+
+def test_flagged_page_serving_full_text_is_metered():
+    article = _extract("access-metered.html")
+    assert article["access"] == "metered"
+    assert "isAccessibleForFree=false" in article["accessEvidence"]
+    assert "Water officials in Jordan said" in article["articleBody"]
+    assert "free articles left" not in article["articleBody"]
+
+
+def test_two_paragraphs_and_a_wall_with_wordcount_1200_is_paywalled():
+    article = _extract("access-paywalled.html")
+    assert article["access"] == "paywalled"
+    assert any(e.startswith("wordCount 1200") for e in article["accessEvidence"])
+    # exported with its teaser text, never dropped
+    assert article["articleBody"].startswith("Israel's cabinet approved on Sunday")
+    assert "Subscribe to continue" not in article["articleBody"]
+    assert "Already a subscriber" not in article["articleBody"]
+
+
+def test_paragraphs_with_paywall_class_but_full_prose_are_kept():
+    article = _extract("access-paywall-class-prose.html")
+    body = article["articleBody"]
+    assert "Water officials in Jordan said" in body
+    assert "The ministry replied that the consortium" in body
+    # inside the page's hasPart section: article text even though it says "newsletter"
+    assert "Subscribers to the water board newsletter" in body
+    assert article["access"] == "metered"
+
+
+def test_page_without_paywall_signal_is_free():
+    article = _extract("access-free.html")
+    assert article["access"] == "free"
+    assert article["accessEvidence"] == []
+    assert "Share on Facebook" not in article["articleBody"]
+
+
+def test_page_without_text_is_unknown():
+    article = extract_article("<html><body><nav>Home</nav></body></html>", "https://x.org/a")
+    assert article["articleBody"] == ""
+    assert article["access"] == "unknown"
+
+
+@pytest.mark.parametrize(
+    "cues,expected",
+    [
+        (AccessCues(served_words=900, is_accessible_for_free=False), "metered"),
+        (AccessCues(served_words=60, is_accessible_for_free=False), "paywalled"),
+        (AccessCues(served_words=900), "free"),
+        (AccessCues(served_words=900, prompts=["wall"], word_count=2500), "paywalled"),
+        (AccessCues(served_words=200, prompts=["wall"], prompt_after_last=True), "paywalled"),
+        (AccessCues(served_words=900, prompts=["wall"], prompt_after_last=True), "metered"),
+        (AccessCues(served_words=300, paywall_markup=1, last_text="and then…"), "paywalled"),
+        (AccessCues(served_words=300, is_accessible_for_free=False, haspart_words=0), "paywalled"),
+        (AccessCues(served_words=0), "unknown"),
+        # a wordCount far above the text alone is an extraction miss, not a paywall
+        (AccessCues(served_words=100, word_count=1000), "free"),
+    ],
+)
+def test_decide_access(cues, expected):
+    access, evidence = decide_access(cues)
+    assert access == expected
+    assert bool(evidence) == (expected != "free")
+
+
+def test_jsonld_flags_in_string_and_url_forms():
+    signals = jsonld_paywall_signals(
+        [
+            {
+                "@type": ["NewsArticle"],
+                "isAccessibleForFree": "http://schema.org/False",
+                "wordCount": "1,250",
+                "hasPart": [
+                    {
+                        "@type": "WebPageElement",
+                        "isAccessibleForFree": "False",
+                        "cssSelector": ".paid",
+                    }
+                ],
+            }
+        ]
+    )
+    assert signals["is_accessible_for_free"] is False
+    assert signals["word_count"] == 1250
+    assert signals["paywalled_selectors"] == [".paid"]

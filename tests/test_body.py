@@ -1,0 +1,204 @@
+"""Article body, the seed page, cleaning contract, bad input, boilerplate memory."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import jsonschema
+import pytest
+
+from newscrawl.extract import EmptyPage, SiteRules, extract_article, parse_article
+from newscrawl.extract.article import clean_article, content_hash
+from newscrawl.extract.boilerplate import BoilerplateMemory
+
+ROOT = Path(__file__).resolve().parent.parent
+PAGES = Path(__file__).parent / "pages"
+SCHEMA = json.loads((ROOT / "newscrawl/schema/article.schema.json").read_text(encoding="utf-8"))
+SEED_URL = "https://www.al-monitor.com/originals/2013/05/syria-qusair-battle-foreign-fighters.html"
+
+# Every piece of marketing copy in ../shared/seed/almonitor-qusair.txt.
+SEED_MARKETING = [
+    "Skip to main content",
+    "Subscribe for less than $9/month to access this story and all Al-Monitor reporting.",
+    "Or continue reading this article for free",
+    "Access 1 free article per month when you sign up.",
+    "By entering your email, you agree to receive ALM's daily newsletter",
+    "occasional marketing messages",
+    "Why Al-Monitor?",
+    "Al-Monitor is an award-winning media outlet",
+    "decision makers at the highest levels",
+    "Read by",
+    "White House logo",
+    "European Union logo",
+    "United Nations logo",
+    "NATO logo",
+    "Foreign & Commonwealth Office logo",
+    "World Bank logo",
+    "Harvard University logo",
+    "Council for Foreign Relations logo",
+    "message icon",
+    "Live news & notifications",
+    "Follow over 100 expert journalists",
+    "Expanded coverage on Energy & Defense sectors",
+    "Premier analysis of the Middle East",
+    "Access the sharpest and most diverse regional minds",
+    "Live events & video",
+    "Priority access to roundtables",
+    "Specialized Newsletters",
+    "up to 10 daily and weekly newsletters",
+    "Big, exclusive interviews",
+    "Follow conversations with the region's biggest names",
+    "ALM archives since 2012",
+    "Access a repository of over a decade's worth",
+    "Subscribe for unlimited access",
+    "By becoming an Al-Monitor subscriber",
+    "rigorous and independent journalism",
+]
+
+
+@pytest.fixture(scope="module")
+def seed():
+    return extract_article((PAGES / "almonitor-qusair.html").read_bytes(), SEED_URL)
+
+
+def test_seed_headline_image_and_paywalled(seed):
+    assert seed["headline"] == "Foreign Fighters Key To Decisive Battle of Qusair"
+    assert seed["access"] == "paywalled"
+    image = seed["mainImage"]
+    assert image["url"].endswith("RTX106EZ.jpg")
+    assert image["caption"].startswith("Forces of Syrian President Bashar al-Assad")
+    assert image["credit"] == "REUTERS/ Rami Bleible"
+
+
+def test_seed_caption_appears_once(seed):
+    exported = json.dumps(seed, ensure_ascii=False)
+    assert exported.count("Forces of Syrian President Bashar al-Assad") == 1
+    assert exported.count("Rami Bleible") == 1
+
+
+@pytest.mark.parametrize("marketing", SEED_MARKETING)
+def test_seed_has_no_marketing_copy_in_any_field(seed, marketing):
+    exported = json.dumps(seed, ensure_ascii=False)
+    assert marketing not in exported
+    assert json.dumps(marketing)[1:-1] not in exported  # also not in its escaped form
+
+
+def test_seed_and_family_pages_validate_against_the_schema(seed):
+    jsonschema.validate(seed, SCHEMA)
+    for page in sorted(PAGES.glob("teaser-*.html")) + sorted(PAGES.glob("access-*.html")):
+        article = extract_article(page.read_bytes(), f"https://example.org/{page.name}")
+        jsonschema.validate(article, SCHEMA)
+
+
+def test_clean_article_drops_internal_keys_and_counts_dropped_blocks():
+    raw = parse_article((PAGES / "teaser-newsletter-en.html").read_bytes(), "https://e.org/a")
+    assert "_signals" in raw and "articleBodyHtml" in raw
+    cleaned = clean_article(raw)
+    assert not [k for k in cleaned if k.startswith("_")]
+    assert cleaned["metadata"]["droppedBlocks"] >= 2
+    assert cleaned["contentHash"] == content_hash(cleaned["articleBody"])
+    assert "<p>Turkish and Iraqi officials" in cleaned["articleBodyHtml"]
+    assert "newsletter" not in cleaned["articleBodyHtml"].lower()
+
+
+def test_content_hash_folds_whitespace():
+    assert content_hash("a  b\n\nc") == content_hash("a b c")
+    assert content_hash("a b c").startswith("sha256:") and len(content_hash("x")) == 71
+
+
+def test_repeated_block_keeps_first_occurrence_and_headline_is_not_in_body():
+    para = (
+        "The minister repeated that the border crossing would stay open to trucks carrying"
+        " food and medicine for as long as the ceasefire held, and that inspections would be"
+        " faster."
+    )
+    second = (
+        "A second paragraph explains what the inspections involve and how long trucks now"
+        " wait at the gate."
+    )
+    html = (
+        f"<html><body><article><h1>Crossing stays open</h1><p>{para}</p><p>{second}</p>"
+        f"<p>{para}</p></article></body></html>"
+    )
+    article = extract_article(html, "https://e.org/b")
+    assert article["articleBody"].count("The minister repeated") == 1
+    assert "Crossing stays open" not in article["articleBody"]
+
+
+def test_site_rules_teaser_selector_removes_an_unmarked_box():
+    box = '<p class="box-77">Join the club today and read every story first.</p>'
+    html = (PAGES / "access-free.html").read_text(encoding="utf-8")
+    html = html.replace("during the summer.</p>", "during the summer.</p>" + box)
+    plain = extract_article(html, "https://e.org/c")
+    ruled = extract_article(html, "https://e.org/c", rules=SiteRules(teaser_selectors=(".box-77",)))
+    assert "Join the club" in plain["articleBody"]
+    assert "Join the club" not in ruled["articleBody"]
+
+
+@pytest.mark.parametrize(
+    "html",
+    [
+        b"<html><body><p>unterminated <div><p>tags <b>everywhere",
+        "<p>Caf\u00e9 \u00e9t\u00e9 d\u00e9j\u00e0</p>".encode("cp1252"),
+        b'<html><head><meta charset="utf-8"></head><body><p>caf\xe9 au lait</p></body></html>',
+        b"\x00\x01\x02binary\xff\xfe junk",
+        b"<html><head><title>Section</title></head>"
+        b"<body><ul><li><a href='/a'>A</a></li></ul></body></html>",
+    ],
+)
+def test_bad_input_gives_an_article_not_an_exception(html):
+    article = extract_article(html, "https://e.org/d")
+    jsonschema.validate(article, SCHEMA)
+    assert article["access"] in ("unknown", "free")
+
+
+@pytest.mark.parametrize("html", [b"", "   \n ", b"\n\t"])
+def test_empty_input_raises_empty_page(html):
+    with pytest.raises(EmptyPage):
+        extract_article(html, "https://e.org/e")
+
+
+def _site_page(n: int) -> str:
+    story = [
+        f"Story number {n} begins with its own reporting about the harbour of town {n}"
+        " and the ships that wait there.",
+        f"The second paragraph of story {n} quotes a port official who counted {n * 7}"
+        " containers this week alone.",
+    ]
+    chrome = (
+        "Gulf Courier is the region's most trusted voice, with reporters in every capital"
+        " since 1998."
+    )
+    body = "".join(f"<p>{p}</p>" for p in story) + f"<p>{chrome}</p>"
+    return f"<html><body><article><h1>Story {n}</h1>{body}</article></body></html>"
+
+
+def test_boilerplate_memory_drops_a_block_seen_in_three_articles():
+    memory = BoilerplateMemory(min_articles=3)
+    bodies = [
+        extract_article(_site_page(n), f"https://gc.example/{n}", site="gc", boilerplate=memory)[
+            "articleBody"
+        ]
+        for n in range(1, 6)
+    ]
+    assert all("most trusted voice" in b for b in bodies[:3])
+    assert all("most trusted voice" not in b for b in bodies[3:])
+    assert "Story number 5 begins" in bodies[4]
+    # another site has its own memory
+    other = extract_article(
+        _site_page(9), "https://other.example/9", site="other", boilerplate=memory
+    )
+    assert "most trusted voice" in other["articleBody"]
+
+
+def test_boilerplate_memory_round_trips_through_a_dict():
+    memory = BoilerplateMemory(min_articles=2)
+    for n in range(2):
+        memory.observe(
+            "gc", [f"unique block number {n} with enough text", "Shared chrome block of the site"]
+        )
+    restored = BoilerplateMemory.from_dict(json.loads(json.dumps(memory.to_dict())))
+    assert restored.is_boilerplate("gc", "Shared  chrome block of the SITE")
+    assert not restored.is_boilerplate("gc", "unique block number 1 with enough text")
+    assert restored.chrome_count("gc") == 1
