@@ -33,11 +33,19 @@ _URL_DATE = re.compile(
 )
 _HAS_LETTER_OR_DIGIT = re.compile(r"\w")
 # Free text must name a year: "yesterday" or "3 hours ago" is not a publication date.
+_NUMERIC = re.compile(r"\b\d{1,2}[./-]\d{1,2}[./-]\d{2,4}\b")
+_SLASHED = re.compile(r"\b\d{1,2}/\d{1,2}/\d{2,4}\b")
 _HAS_YEAR = re.compile(r"\d{4}|\b\d{1,2}[./-]\d{1,2}[./-]\d{2}\b")
 
 
-def normalise_date(raw, languages: list[str] | None = None) -> str | None:
-    """Return ``raw`` as an ISO 8601 date-time with offset, or None if unusable."""
+def normalise_date(
+    raw, languages: list[str] | None = None, month_first: bool = False
+) -> str | None:
+    """Return ``raw`` as an ISO 8601 date-time with offset, or None if unusable.
+
+    Numeric dates are read day first ("05.01.2012" is 5 January) unless
+    ``month_first`` is set (US English pages with slashes: "01/12/2012").
+    """
     if not isinstance(raw, str | int | float) or isinstance(raw, bool):
         return None
     text = str(raw).translate(_DIGITS).strip()
@@ -46,7 +54,8 @@ def normalise_date(raw, languages: list[str] | None = None) -> str | None:
     if _ISO.match(text) or _COMPACT.match(text):
         value = _parse_iso(text)  # invalid ISO ("0000-00-00") is not guessed at
     else:
-        value = _parse_epoch(text) or _parse_text(text, tuple(languages or ()))
+        order = "MDY" if month_first and _SLASHED.search(text) else "DMY"
+        value = _parse_epoch(text) or _parse_text(text, tuple(languages or ()), order)
     if value is None or not _plausible(value):
         return None
     return format_date(value)
@@ -106,21 +115,39 @@ def _parse_epoch(text: str) -> datetime | None:
     return datetime.fromtimestamp(int(match.group(1)), tz=UTC)
 
 
-def _parse_text(text: str, languages: tuple[str, ...]) -> datetime | None:
+# Levantine/Iraqi month names, which dateparser does not know, to the Egyptian ones it does.
+_LEVANTINE_MONTHS = [
+    ("كانون الثاني", "يناير"), ("كانون الأول", "ديسمبر"), ("كانون الاول", "ديسمبر"),
+    ("تشرين الأول", "أكتوبر"), ("تشرين الاول", "أكتوبر"), ("تشرين الثاني", "نوفمبر"),
+    ("شباط", "فبراير"), ("آذار", "مارس"), ("اذار", "مارس"), ("نيسان", "أبريل"),
+    ("أيار", "مايو"), ("ايار", "مايو"), ("حزيران", "يونيو"), ("تموز", "يوليو"),
+    ("آب", "أغسطس"), ("أيلول", "سبتمبر"), ("ايلول", "سبتمبر"),
+]  # fmt: skip
+# A label before the date: "Published:", "نشر في:", "Yayınlanma:".
+_LABEL = re.compile(r"^[^\d:]{1,30}:\s*(?=\S)")
+
+
+def _parse_text(text: str, languages: tuple[str, ...], order: str) -> datetime | None:
     if not _HAS_YEAR.search(text):
         return None
+    text = _LABEL.sub("", text)
+    for name, standard in _LEVANTINE_MONTHS:
+        if name in text:
+            text = text.replace(name, standard)
     try:
-        return _dateparser_parse(text, languages)
+        return _dateparser_parse(text, languages, order if _NUMERIC.search(text) else None)
     except Exception:  # dateparser raises assorted errors on odd input
         logger.debug("dateparser failed on %r", text)
         return None
 
 
 @lru_cache(maxsize=2048)
-def _dateparser_parse(text: str, languages: tuple[str, ...]) -> datetime | None:
+def _dateparser_parse(text: str, languages: tuple[str, ...], order: str | None):
     import dateparser
 
     settings = {"PREFER_DAY_OF_MONTH": "first", "REQUIRE_PARTS": ["day", "month", "year"]}
+    if order:
+        settings["DATE_ORDER"] = order
     langs = [lang for lang in languages if lang] or None
     value = None
     if langs:

@@ -36,6 +36,8 @@ _CREDIT_PATTERNS = [
     re.compile(r"\s*(©\s*[^\n]{2,80}?)\s*$"),
     # "(AFP)", "(Reuters)", "(رويترز)"
     re.compile(rf"\s*\(((?:{_AGENCIES})(?:\s+Photos?|\s*/\s*[^)]{{2,60}})?)\)\s*$"),
+    # "(Yossi Zamir/Flash90)", "(Jane Doe / Reuters)"
+    re.compile(rf"\s*\(([^()]{{2,60}}/\s*(?:{_AGENCIES}))\)\s*$"),
     # the whole caption is a credit: "Reuters", "AFP Photo"
     re.compile(rf"^\s*((?:{_AGENCIES})(?:\s+Photos?)?)\s*$"),
     # trailing bare "Getty Images" / "AFP" after a sentence

@@ -126,6 +126,10 @@ _BYLINE = lxml.etree.XPath(
     " or contains(@class, 'article-author') or contains(@class, 'author')]"
 )
 _PARAGRAPHS = lxml.etree.XPath("//p")
+_DATE_ELEMENTS = lxml.etree.XPath(
+    "//*[contains(@class, 'date') or contains(@class, 'publish') or contains(@id, 'date')"
+    " or contains(@class, 'timestamp') or contains(@id, 'publish')][not(self::body)]"
+)
 _NOT_ARTICLE = re.compile(
     r"related|recommend|more-|most-|popular|sidebar|widget|footer|comment|nav|teaser|promo|"
     r"trending|latest|aside",
@@ -450,6 +454,7 @@ def _absolute(base: str, href: str | None) -> str | None:
 
 def _dates(meta: Metadata, page: Page, article, nodes) -> None:
     langs = [meta.signals["declared_language"]] if meta.signals["declared_language"] else None
+    langs = _DateHints(langs, _month_first(page, langs))
     for name, sd_keys, meta_keys in (
         ("datePublished", ("datePublished", "dateCreated"), PUBLISHED_META),
         ("dateModified", ("dateModified",), MODIFIED_META),
@@ -467,9 +472,28 @@ def _dates(meta: Metadata, page: Page, article, nodes) -> None:
         _dom_published(meta, page, langs)
 
 
+class _DateHints(list):
+    """The declared language(s), plus whether slashed dates are month first."""
+
+    def __init__(self, langs, month_first: bool):
+        super().__init__(langs or [])
+        self.month_first = month_first
+
+
+def _month_first(page: Page, langs) -> bool:
+    """US English pages write 01/12/2012 for 12 January; most others day first."""
+    host = urlsplit(page.url or "").hostname or ""
+    english = not langs or langs[0] == "en"
+    return english and host.rsplit(".", 1)[-1] in ("com", "org", "net", "us", "edu", "gov")
+
+
+def _normalise(raw, hints) -> str | None:
+    return normalise_date(raw, list(hints), getattr(hints, "month_first", False))
+
+
 def _put_date(meta: Metadata, name: str, raw, source: str, langs) -> bool:
     raw_text = raw if isinstance(raw, int | float) else _first_string(raw)
-    value = normalise_date(raw_text, langs)
+    value = _normalise(raw_text, langs)
     if value and meta.put(name, value, source):
         meta.fields[name + "Raw"] = str(raw_text)
         meta.sources[name + "Raw"] = source
@@ -492,7 +516,12 @@ def _dom_published(meta: Metadata, page: Page, langs) -> None:
     for url in (page.url, meta.fields.get("canonicalUrl")):
         url_date = url_date or date_from_url(url)
     for raw in _article_times(page)[:3]:
-        value = normalise_date(raw, langs)
+        value = _normalise(raw, langs)
+        if value and (url_date is None or value[:10] == url_date[:10]):
+            _put_date(meta, "datePublished", raw, "dom", langs)
+            return
+    for raw in _date_texts(page)[:3]:
+        value = _normalise(raw, langs)
         if value and (url_date is None or value[:10] == url_date[:10]):
             _put_date(meta, "datePublished", raw, "dom", langs)
             return
@@ -514,6 +543,16 @@ def _article_times(page: Page) -> list[str]:
             )
             return [el.get("datetime") for el in found]
     return []
+
+
+def _date_texts(page: Page) -> list[str]:
+    """Short texts of elements whose class or id says "date" (bylines, datelines)."""
+    out = []
+    for el in _DATE_ELEMENTS(page.tree)[:10]:
+        text = clean_text(el.text_content())
+        if text and len(text) <= 80 and any(ch.isdigit() for ch in text) and not _in_chrome(el):
+            out.append(text)
+    return out
 
 
 def _in_chrome(el) -> bool:
@@ -540,7 +579,7 @@ def _htmldate_published(meta: Metadata, page: Page, langs) -> None:
     except Exception:
         logger.debug("htmldate failed on %s", page.url, exc_info=True)
         return
-    value = normalise_date(found, langs)
+    value = _normalise(found, langs)
     if value and meta.put("datePublished", value, "dom"):
         meta.fields["datePublishedRaw"] = found
         meta.sources["datePublishedRaw"] = "dom"
@@ -576,8 +615,10 @@ def _sd_authors(value) -> list[dict]:
             name = item.get("name")
             if isinstance(name, list):
                 name = " and ".join(n for n in name if isinstance(n, str))
-            url = item.get("url") or item.get("@id") or item.get("sameAs")
+            url = item.get("url") or item.get("sameAs")
             url = url[0] if isinstance(url, list) and url else url
+            if not url and "#" not in str(item.get("@id", "#")):
+                url = item.get("@id")
             if isinstance(name, str):
                 entries += author_entries(name, url if isinstance(url, str) else None)
     return entries

@@ -1,0 +1,108 @@
+"""Date normalisation, author cleaning and caption/credit splitting (pure functions)."""
+
+from __future__ import annotations
+
+import pytest
+
+from newscrawl.extract.authors import author_entries, merge_authors
+from newscrawl.extract.dates import date_from_url, normalise_date
+from newscrawl.extract.images import split_credit
+from newscrawl.extract.language import normalise_language
+
+
+@pytest.mark.parametrize(
+    ("raw", "languages", "expected"),
+    [
+        ("2013-05-30T14:02:00+03:00", None, "2013-05-30T14:02:00+03:00"),
+        ("2013-05-30T14:02:00.000+0300", None, "2013-05-30T14:02:00+03:00"),
+        ("2013-05-30T11:02:00Z", None, "2013-05-30T11:02:00Z"),
+        ("2013-05-30", None, "2013-05-30T00:00:00Z"),  # no zone given: UTC
+        ("2013-05-30 14:02:00", None, "2013-05-30T14:02:00Z"),
+        ("30 May 2013", ["en"], "2013-05-30T00:00:00Z"),
+        ("May 30, 2013 2:02 PM EDT", ["en"], "2013-05-30T14:02:00-04:00"),
+        ("الخميس ٣٠ مايو ٢٠١٣", ["ar"], "2013-05-30T00:00:00Z"),
+        ("٣٠ كانون الثاني ٢٠١٣", ["ar"], "2013-01-30T00:00:00Z"),
+        ("30 Mayıs 2013 Perşembe 14:02", ["tr"], "2013-05-30T14:02:00Z"),
+        ("05.01.2012 | 16:58", None, "2012-01-05T16:58:00Z"),  # day first
+        ("0000-00-00", None, None),
+        ("2024-13-45", None, None),
+        ("yesterday", ["en"], None),
+        ("", None, None),
+        ({"not": "a date"}, None, None),
+        (None, None, None),
+    ],
+)
+def test_normalise_date(raw, languages, expected):
+    assert normalise_date(raw, languages) == expected
+
+
+def test_us_pages_read_slashed_dates_month_first():
+    assert normalise_date("01/12/2012", ["en"], month_first=True) == "2012-01-12T00:00:00Z"
+    assert normalise_date("01/12/2012", ["en"]) == "2012-12-01T00:00:00Z"
+
+
+def test_date_from_url():
+    assert date_from_url("https://x.example/2013/05/30/story") == "2013-05-30T00:00:00Z"
+    assert date_from_url("https://x.example/2013/99/30/story") is None
+
+
+def names(raw: str) -> list[str]:
+    return [a["name"] for a in merge_authors(author_entries(raw))]
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("By Jane Doe and John Roe, Staff Writers", ["Jane Doe", "John Roe"]),
+        ("Ann Lee, Bob Ray & Cy Twombly", ["Ann Lee", "Bob Ray", "Cy Twombly"]),
+        ("بقلم محمد علي و أحمد حسن", ["محمد علي", "أحمد حسن"]),
+        ("Par Jean Dupont", ["Jean Dupont"]),
+        ("Von Hans Müller", ["Hans Müller"]),
+        ("Jane Doe | Reuters", ["Jane Doe"]),
+        ("Jane Doe, Correspondent", ["Jane Doe"]),
+        ("<a href='/a'>By JANE DOE</a>", ["Jane Doe"]),
+        ("Jane Doe jane@example.com", ["Jane Doe"]),
+        ("Jane Doe, Thursday, May 30, 2013", ["Jane Doe"]),
+        ("By Dan Williams in Jerusalem", ["Dan Williams"]),
+        ("Reuters", ["Reuters"]),  # an organisation when that is all there is
+        ("https://www.facebook.com/someone", []),
+        ("Staff Writer", []),
+        ("Image: Getty Images/Cultura RF", []),
+    ],
+)
+def test_author_names(raw, expected):
+    assert names(raw) == expected
+
+
+def test_authors_deduped_and_raw_kept():
+    entries = merge_authors(author_entries("By Jane Doe") + author_entries("JANE DOE"))
+    assert entries == [{"name": "Jane Doe", "nameRaw": "By Jane Doe"}]
+
+
+@pytest.mark.parametrize(
+    ("caption", "expected"),
+    [
+        (
+            "Smoke over the city.   REUTERS/ Rami Bleible  (SYRIA - Tags: CONFLICT) - RTX106EZ",
+            ("Smoke over the city.", "REUTERS/ Rami Bleible"),
+        ),
+        ("Protesters in Istanbul (AFP)", ("Protesters in Istanbul", "AFP")),
+        ("A man walks. Photo: Jane Doe", ("A man walks.", "Jane Doe")),
+        ("A view of Beirut. © Jane Doe", ("A view of Beirut.", "© Jane Doe")),
+        ("Smoke rises over Gaza. Getty Images", ("Smoke rises over Gaza.", "Getty Images")),
+        ("متظاهرون في بيروت (رويترز)", ("متظاهرون في بيروت", "رويترز")),
+        ("متظاهرون في بيروت. صورة: أ ف ب", ("متظاهرون في بيروت.", "أ ف ب")),
+        ("Just a caption.", ("Just a caption.", None)),
+    ],
+)
+def test_split_credit(caption, expected):
+    assert split_credit(caption) == expected
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [("en-US", "en"), ("tr_TR", "tr"), ("ar", "ar"), ("iw", "he"), ("English", "en"),
+     ({"@type": "Language", "name": "Arabic"}, "ar"), ("x", None), (7, None)],
+)  # fmt: skip
+def test_normalise_language(value, expected):
+    assert normalise_language(value) == expected
