@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import importlib.util
 import json
 from pathlib import Path
 
 import jsonschema
 import pytest
+from conftest import CORPUS, SHARED
 
+from benchmarks.eval_adapter import extract
 from newscrawl.extract import EmptyPage, SiteRules, extract_article, parse_article
 from newscrawl.extract.article import clean_article, content_hash
 from newscrawl.extract.boilerplate import BoilerplateMemory
@@ -202,3 +205,35 @@ def test_boilerplate_memory_round_trips_through_a_dict():
     assert restored.is_boilerplate("gc", "Shared  chrome block of the SITE")
     assert not restored.is_boilerplate("gc", "unique block number 1 with enough text")
     assert restored.chrome_count("gc") == 1
+
+
+# --- development corpus (skipped when ../shared/corpus is absent) ---
+
+SUBSET = 60
+MEASURED_F1 = 0.922  # newscrawl on this subset when the floor was set
+MARGIN = 0.03
+
+
+def _evaluator():
+    path = SHARED / "eval" / "extract_eval.py"
+    if not (CORPUS / "gold.jsonl").exists() or not path.exists():
+        pytest.skip("../shared/corpus or its evaluator is not available")
+    spec = importlib.util.spec_from_file_location("extract_eval", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.mark.corpus
+def test_body_f1_on_corpus_subset_stays_above_floor():
+    """Word 4-gram F1 on a spread subset of ../shared/corpus, with the
+    evaluator's own loading and scoring; floor = measured F1 minus a margin."""
+    ev = _evaluator()
+    _, pages = ev.load_corpus(CORPUS, limit=SUBSET)
+    rows = []
+    for page in pages:
+        row = ev.score_page(page["gold"], extract(page["html"], page["url"]))
+        row["status"] = "ok"
+        rows.append(row)
+    summary = ev.aggregate(rows)
+    assert summary["f1"] >= MEASURED_F1 - MARGIN, summary
