@@ -355,7 +355,7 @@ def looks_like_article_url(url: str) -> bool:
     words = [w for w in re.split(r"[-_+]", last) if w]
     if len(words) >= 4:
         return True
-    if re.search(r"\d{5,}", last):
+    if re.search(r"\d{5,}", path):  # numeric article ids: /node/2512345/..., /5012345-slug
         return True
     return len(segments) >= 2 and segments[-2] in _ARTICLE_WORDS and len(words) >= 2
 

@@ -81,8 +81,10 @@ class NewsSpider(scrapy.Spider):
         mws = settings.getdict("DOWNLOADER_MIDDLEWARES")
         if SCOPE_MIDDLEWARE not in mws:
             mws[SCOPE_MIDDLEWARE] = 40  # before robots.txt (100): never ask an off-scope host
+            # "spider" priority at least: a runner re-applies project settings of
+            # equal priority to a crawler (CrawlerRunner.create_crawler)
             priority = settings.getpriority("DOWNLOADER_MIDDLEWARES") or 0
-            settings.set("DOWNLOADER_MIDDLEWARES", mws, priority=max(priority, 20))
+            settings.set("DOWNLOADER_MIDDLEWARES", mws, priority=max(priority, 30))
 
     # ------------------------------------------------------------------ start
 
@@ -324,11 +326,15 @@ def _hint(values: dict, source: str) -> dict | None:
 
 
 def _apply_hint(item: dict, hint: dict | None) -> None:
-    """Fill headline/datePublished/inLanguage from the sitemap/feed entry when missing."""
+    """Fill headline/datePublished/inLanguage from the sitemap/feed entry when missing.
+
+    A date guessed from the URL alone (day precision) gives way to the entry's.
+    """
     if not hint:
         return
     sources = item.setdefault("metadata", {}).setdefault("sources", {})
     for field in ("headline", "datePublished", "inLanguage"):
-        if hint.get(field) and not item.get(field):
+        weak = field == "datePublished" and sources.get(field) == "url"
+        if hint.get(field) and (weak or not item.get(field)):
             item[field] = hint[field]
             sources[field] = hint["source"]

@@ -6,12 +6,20 @@ sitemap lists every article with its ``lastmod``, which an edit moves to now.
 
 from __future__ import annotations
 
+import random
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
 TEMPLATE = Path(__file__).resolve().parent.parent / "cron-news" / "article.html.tmpl"
 PUBLISHED = "2025-03-01T08:00:00+00:00"
+_WORDS = (
+    "minister talks border ceasefire parliament election port harbour drought wheat prices"
+    " protest court ruling envoy summit oil pipeline refinery tourism museum festival"
+    " earthquake relief aid convoy shipping canal tariff currency bank inflation budget"
+    " university students hospital doctors vaccine river dam electricity grid solar wind"
+    " desert farmers olive harvest coast fishing navy airport airline strike union mayor"
+).split()
 
 
 @dataclass
@@ -37,15 +45,9 @@ class CronSite:
             self.add(f"story-{i:03d}")
 
     def add(self, slug: str) -> Article:
-        words = slug.replace("-", " ")
-        article = Article(
-            slug,
-            f"Report on {words}",
-            [
-                f"The first paragraph of {words} tells what happened in the region this week.",
-                f"A second paragraph on {words} gives the reactions of officials and residents.",
-            ],
-        )
+        rng = random.Random(slug)  # distinct bodies, so in-run dedupe keeps them apart
+        paragraphs = [" ".join(rng.choices(_WORDS, k=40)).capitalize() + "." for _ in range(3)]
+        article = Article(slug, f"Report on {slug.replace('-', ' ')}", paragraphs)
         self.articles[slug] = article
         return article
 
