@@ -151,6 +151,8 @@ _ORGS = {
     "الأناضول",
 }
 MAX_NAME_WORDS = 6
+_EDGES = re.compile(r"^[\s(\[]+|[\s)\].:]+$")
+_PARENTHESES = re.compile(r"\s*\([^)]*\)\s*")
 # Photo credits and links that end up in author fields.
 _NOT_A_NAME = re.compile(
     r"^(?:image|photo|picture|foto|credit|source)s?\s*:|https?://|www\.|/", re.I
@@ -213,8 +215,8 @@ def _prepare(raw) -> str:
 def _clean_one(part: str) -> str | None:
     name = _PREFIX.sub("", part.strip())
     name = _IN_PLACE.sub("", name)
-    name = re.sub(r"^[\s(\[]+|[\s)\].:]+$", "", name)
-    name = re.sub(r"\s*\((?:[^)]*)\)\s*", " ", name).strip()  # "(Reuters)", "(@handle)"
+    name = _EDGES.sub("", name)
+    name = _PARENTHESES.sub(" ", name).strip()  # "(Reuters)", "(@handle)"
     if not name or any(ch.isdigit() for ch in name) or "@" in name or _URL.match(name):
         return None
     if _NOT_A_NAME.search(name):

@@ -127,10 +127,59 @@ _LEVANTINE_MONTHS = [
 _LABEL = re.compile(r"^[^\d:]{1,30}:\s*(?=\S)")
 
 
+_MONTHS = {
+    name: number
+    for number, names in enumerate(
+        ["jan january", "feb february", "mar march", "apr april", "may", "jun june",
+         "jul july", "aug august", "sep sept september", "oct october", "nov november",
+         "dec december"], start=1)
+    for name in names.split()
+}  # fmt: skip
+_TIME = r"(?:[T,\s|at-]+(\d{1,2})[:.](\d{2})(?::(\d{2}))?\s*([ap]\.?m\.?)?)?"
+_DAY_MONTH_YEAR = re.compile(
+    r"^(?:[A-Za-z]+\.?,?\s+)?(\d{1,2})(?:st|nd|rd|th)?\s+([A-Za-z]{3,9})\.?,?\s+(\d{4})" + _TIME,
+    re.I,
+)
+_MONTH_DAY_YEAR = re.compile(
+    r"^(?:[A-Za-z]+\.?,?\s+)?([A-Za-z]{3,9})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})" + _TIME,
+    re.I,
+)
+_NUMBERS = re.compile(r"^(?:[A-Za-z]+\.?,?\s+)?(\d{1,2})([./-])(\d{1,2})\2(\d{4})" + _TIME, re.I)
+
+
+def _parse_common(text: str, order: str) -> datetime | None:
+    """English month names and numeric dates without dateparser (the usual cases)."""
+    match = _DAY_MONTH_YEAR.match(text)
+    if match:
+        day, month, year = match.group(1), _MONTHS.get(match.group(2).lower()), match.group(3)
+    elif match := _MONTH_DAY_YEAR.match(text):
+        month, day, year = _MONTHS.get(match.group(1).lower()), match.group(2), match.group(3)
+    elif match := _NUMBERS.match(text):
+        first, second, year = match.group(1), match.group(3), match.group(4)
+        day, month = (second, first) if order == "MDY" else (first, second)
+    else:
+        return None
+    if text[match.end() :].strip(" ,|-"):
+        return None  # a zone name or more words after it: leave it to dateparser
+    hour, minute, second_, ampm = match.groups()[-4:]
+    if not month:
+        return None
+    hour = int(hour or 0)
+    if ampm:
+        hour = hour % 12 + (12 if ampm[0].lower() == "p" else 0)
+    try:
+        return datetime(int(year), int(month), int(day), hour, int(minute or 0), int(second_ or 0))
+    except ValueError:
+        return None
+
+
 def _parse_text(text: str, languages: tuple[str, ...], order: str) -> datetime | None:
     if not _HAS_YEAR.search(text):
         return None
     text = _LABEL.sub("", text)
+    common = _parse_common(text, order)
+    if common is not None:
+        return common
     for name, standard in _LEVANTINE_MONTHS:
         if name in text:
             text = text.replace(name, standard)
@@ -148,16 +197,36 @@ def _dateparser_parse(text: str, languages: tuple[str, ...], order: str | None):
     settings = {"PREFER_DAY_OF_MONTH": "first", "REQUIRE_PARTS": ["day", "month", "year"]}
     if order:
         settings["DATE_ORDER"] = order
-    langs = [lang for lang in languages if lang] or None
-    value = None
-    if langs:
+    by_script = _languages_by_script(text)
+    for langs in ([lang for lang in languages if lang], by_script):
+        if not langs or (langs is by_script and set(languages) >= set(by_script)):
+            continue
         try:
             value = dateparser.parse(text, languages=langs, settings=settings)
         except ValueError:  # a language dateparser does not know
             value = None
-    if value is None:
-        value = dateparser.parse(text, settings=settings)
-    return value
+        if value is not None:
+            return value
+    return None
+
+
+def _languages_by_script(text: str) -> list[str]:
+    """Likely languages from the letters used (dateparser is slow when it must try all)."""
+    for low, high, langs in _SCRIPTS:
+        if any(low <= ch <= high for ch in text):
+            return langs
+    return ["en", "fr", "de", "es", "it", "pt", "nl", "tr", "pl", "sv", "da", "nb", "id"]
+
+
+_SCRIPTS = [
+    ("\u0600", "\u06ff", ["ar", "fa", "ur"]),
+    ("\u0590", "\u05ff", ["he"]),
+    ("\u0370", "\u03ff", ["el"]),
+    ("\u0400", "\u04ff", ["ru", "uk", "bg", "sr"]),
+    ("\u3040", "\u30ff", ["ja"]),
+    ("\u4e00", "\u9fff", ["zh", "ja"]),
+    ("\uac00", "\ud7af", ["ko"]),
+]
 
 
 def _plausible(value: datetime) -> bool:

@@ -45,6 +45,7 @@ _DOMAIN = re.compile(r"\w\.(?:com|net|org|co\.\w\w|gr|ru|pl|cn|de|fr|uk|in|au|ca
 _DOMAIN_PREFIX = re.compile(r"^\s*[\w.-]+\.(?:com|net|org|co\.\w\w)\s*[:\-|]\s+", re.I)
 _KEYWORD_SPLIT = re.compile(r"\s*[,;،|]\s*")
 _SPACE = re.compile(r"\s+")
+_NON_WORD = re.compile(r"\W+")
 _TAG = re.compile(r"<[^>]+>")
 
 PUBLISHED_META = (
@@ -120,10 +121,8 @@ _TIME_XPATHS = [
 # A <time> that says it is the publication date, or shows a year in its text.
 _TIME_HINT = re.compile(r"publish|article|entry|post|date|\d{4}", re.I)
 _BYLINE = lxml.etree.XPath(
-    "//*[@rel='author'] | //*[@itemprop='author'] | "
-    "//*[contains(concat(' ', normalize-space(@class), ' '), ' byline ')] | "
-    "//*[contains(@class, 'author-name') or contains(@class, 'byline__name')"
-    " or contains(@class, 'article-author') or contains(@class, 'author')]"
+    "//*[@rel='author' or @itemprop='author' or contains(@class, 'byline')"
+    " or contains(@class, 'author')]"
 )
 _PARAGRAPHS = lxml.etree.XPath("//p")
 _DATE_ELEMENTS = lxml.etree.XPath(
@@ -387,7 +386,7 @@ def _site_names(page: Page, nodes) -> list[str]:
 
 
 def _squash(text: str) -> str:
-    return re.sub(r"\W+", "", text).casefold()
+    return _NON_WORD.sub("", text).casefold()
 
 
 def clean_title(title: str | None, site_names: list[str], headings=()) -> str | None:
