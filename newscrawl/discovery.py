@@ -360,6 +360,15 @@ def looks_like_article_url(url: str) -> bool:
     return len(segments) >= 2 and segments[-2] in _ARTICLE_WORDS and len(words) >= 2
 
 
+def could_be_page(url: str) -> bool:
+    """An HTTP(S) link that may lead to an article or a listing (not a file, tag, login...)."""
+    parts = urlsplit(url)
+    if parts.scheme not in ("http", "https") or _NON_HTML_EXT.search(parts.path):
+        return False
+    segments = [s for s in parts.path.lower().split("/") if s]
+    return not any(s in _NOT_ARTICLE_SEGMENTS for s in segments)
+
+
 def in_prefix(url: str, prefix: str) -> bool:
     """True when ``url`` has the scheme, host, port and path prefix of ``prefix``."""
     u, p = urlsplit(url), urlsplit(prefix)

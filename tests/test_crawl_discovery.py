@@ -60,3 +60,17 @@ def test_rss_atom_and_listing_pagination(tmp_path):
     assert "/section/private/2024/05/10/robots-disallowed-story.html" not in hits
     assert "file://" not in result.log
     assert not any(item["url"].startswith("file:") for item in result.items)
+
+
+def test_generic_spider_finds_articles_with_plain_urls(tmp_path):
+    """URLs that do not look like articles are opened and judged by the page itself."""
+    with serve_fixture("plainsite", tmp_path) as site:
+        result = crawl(["crawl", "news", "-a", f"url={site.url}/"], tmp_path)
+    assert {u.removeprefix(site.url) for u in result.urls()} == {
+        "/posts/1.html",
+        "/posts/2.html",
+        "/posts/3.html",  # only linked from the /water/ section page
+    }
+    hits = page_paths(site.hits)
+    assert "/water/" in hits
+    assert "/about/" not in hits and "/tag/water/" not in hits

@@ -19,16 +19,21 @@ Spider attributes (all optional, each can also be given with ``-a name=value``):
 ``sitemap_follow`` regexes: which sitemaps of an index to read (default: all)
 ``sitemap_max_age`` days: skip sitemap entries with an older ``lastmod``
 ``max_pages``      how many pages of one listing to walk (default 5)
+``follow_unknown_links``, ``max_depth``  without URL patterns, also follow links of
+                   unknown kind (article or listing, decided on the page) up to
+                   ``max_depth`` (default 2) links from a start page; the generic spider does
 ``site_rules``     ``SiteRules`` for the extraction library
 
 Request meta set here (read by the crawl-state middleware): ``newscrawl_kind``
 (``"article"``, ``"listing"``, ``"feed"``, ``"sitemap"``), ``newscrawl_lastmod``
 (ISO date from the sitemap/feed entry, when known), ``newscrawl_hint`` (headline
-and date from the sitemap/feed entry), ``newscrawl_page`` (listing page number).
+and date from the sitemap/feed entry), ``newscrawl_page`` (listing page number),
+``newscrawl_depth`` (links followed from a start page, for unknown pages).
 
 Stats: ``newscrawl/spider/<event>`` with events ``article``, ``not_article``,
 ``non_html``, ``empty_body``, ``extract_error``, ``bad_sitemap``, ``bad_feed``,
-``old_entry``, ``out_of_scope``, ``download_error``, ``http_error``.
+``old_entry``, ``out_of_scope``, ``download_error``, ``http_error``,
+``unknown_page_as_listing``.
 """
 
 from __future__ import annotations
@@ -62,6 +67,10 @@ class NewsSpider(scrapy.Spider):
     sitemap_follow: list[str] = []
     sitemap_max_age: float | None = None
     max_pages: int = 5
+    # Without article_url_patterns: also follow in-scope links whose URL does not
+    # look like an article, up to max_depth links away from a start page.
+    follow_unknown_links: bool = False
+    max_depth: int = 2
     site_rules: SiteRules | None = None
     # URL prefixes (scheme, host, port, path) outside which no article or listing
     # is fetched; empty = ``allowed_domains`` alone decides (see ScopeMiddleware).
@@ -70,6 +79,8 @@ class NewsSpider(scrapy.Spider):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.max_pages = int(self.max_pages)
+        self.max_depth = int(self.max_depth)
+        self.follow_unknown_links = str(self.follow_unknown_links).lower() in ("1", "true", "yes")
         self.sitemap_max_age = discovery.max_age(self.sitemap_max_age)
         self._article_res = [re.compile(p) for p in _as_list(self.article_url_patterns)]
         self._follow_res = [re.compile(p) for p in _as_list(self.sitemap_follow)]
@@ -107,9 +118,14 @@ class NewsSpider(scrapy.Spider):
             url, callback=callback, errback=self.on_error, meta={"newscrawl_kind": kind}
         )
 
-    def listing_request(self, url: str, page: int) -> scrapy.Request:
-        meta = {"newscrawl_kind": "listing", "newscrawl_page": page}
+    def listing_request(self, url: str, page: int, depth: int = 0) -> scrapy.Request:
+        meta = {"newscrawl_kind": "listing", "newscrawl_page": page, "newscrawl_depth": depth}
         return scrapy.Request(url, callback=self.parse_listing, errback=self.on_error, meta=meta)
+
+    def candidate_request(self, url: str, depth: int) -> scrapy.Request:
+        """A page that may be an article or a listing; ``parse_candidate`` decides."""
+        meta = {"newscrawl_kind": "listing", "newscrawl_depth": depth}
+        return scrapy.Request(url, callback=self.parse_candidate, errback=self.on_error, meta=meta)
 
     def article_request(self, url: str, lastmod=None, hint=None) -> scrapy.Request:
         meta = {"newscrawl_kind": "article"}
@@ -228,10 +244,16 @@ class NewsSpider(scrapy.Spider):
             if self.allows(url, "feed"):
                 yield self.discovery_request(url, "feed")
         links = self._page_links(page.tree, response.url)
+        next_pages = discovery.next_page_urls(page.tree, response.url)
+        depth = response.meta.get("newscrawl_depth", 0)
         for url in links:
-            if self.is_article_url(url) and self.allows(url, "article"):
+            if not self.allows(url, "article"):
+                continue
+            if self.is_article_url(url):
                 yield self.article_request(url)
-        yield from self._next_page(page.tree, response, links)
+            elif self._is_candidate(url, next_pages, depth):
+                yield self.candidate_request(url, depth + 1)
+        yield from self._next_page(next_pages, response)
         if structured_type(page) == "article":  # a start URL that is itself an article
             yield from self.parse_article(response)
 
@@ -243,18 +265,42 @@ class NewsSpider(scrapy.Spider):
                 out[urldefrag(urljoin(base_url, href))[0]] = None
         return list(out)
 
-    def _next_page(self, tree, response, links):
+    def _is_candidate(self, url: str, next_pages: list[str], depth: int) -> bool:
+        """Follow a link of unknown kind? Only without URL rules, within ``max_depth``."""
+        return (
+            self.follow_unknown_links
+            and not self._article_res
+            and depth < self.max_depth
+            and url not in next_pages
+            and discovery.page_number(url) is None
+            and discovery.could_be_page(url)
+        )
+
+    def _next_page(self, next_pages: list[str], response):
         page = response.meta.get("newscrawl_page", 1)
         if page >= self.max_pages:
             return
-        candidates = discovery.next_page_urls(tree, response.url)
+        candidates = list(next_pages)
         number = discovery.page_number(response.url)
         if not candidates and number is not None:
             candidates = [discovery.page_param_url(response.url, number + 1)]
         for url in candidates:
             if self.allows(url, "listing") and url != response.url:
-                yield self.listing_request(url, page + 1)
+                yield self.listing_request(url, page + 1, response.meta.get("newscrawl_depth", 0))
                 return
+
+    def parse_candidate(self, response):
+        """A page of unknown kind: an article when it looks like one, else a listing."""
+        if _is_html(response) and response.body.strip():
+            try:
+                page = load_page(response.text, response.url)
+            except EmptyPage:
+                page = None
+            if page is not None and article_verdict(page, self._article_res)[0]:
+                yield from self.parse_article(response)
+                return
+        self._count("unknown_page_as_listing")
+        yield from self.parse_listing(response)
 
     # ------------------------------------------------------------------ articles
 

@@ -28,6 +28,7 @@ def scope_prefix(url: str) -> str:
 
 class GenericNewsSpider(NewsSpider):
     name = "news"
+    follow_unknown_links = True
 
     def __init__(self, url=None, urls=None, url_file=None, *args, **kwargs):
         start = _as_list(url) + _as_list(urls)
