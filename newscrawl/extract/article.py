@@ -34,6 +34,7 @@ from newscrawl.extract.body import (
     blocks_text,
     clean_space,
     extract_blocks,
+    haspart_roots,
     protected_elements,
     remove_selected,
     strip_marked_chrome,
@@ -130,7 +131,8 @@ def _main_text(page: Page, signals: dict, rules: SiteRules) -> tuple[list[Block]
     tree = page.tree
     captions_norm = [normalize_text(c) for c in signals.get("captions") or [] if c]
     selectors = list(signals.get("paywalled_selectors") or [])
-    protected = protected_elements(tree, selectors)
+    roots = haspart_roots(tree, selectors)
+    protected = protected_elements(tree, roots=roots)
     protected_texts, haspart_words = _protected_texts(protected)
     dropped: list[Dropped] = []
     dropped += remove_selected(tree, rules.drop_selectors, protected=protected, reason="site-drop")
@@ -141,7 +143,14 @@ def _main_text(page: Page, signals: dict, rules: SiteRules) -> tuple[list[Block]
         tree, protected=protected, captions_norm=captions_norm
     )
     dropped += marked
-    blocks = extract_blocks(tree, page.url, body_selector=rules.body_selector)
+    method: list[str] = []
+    blocks = extract_blocks(
+        tree,
+        page.url,
+        body_selector=rules.body_selector,
+        protected_roots=set(roots),
+        method=method,
+    )
     sd_body = signals.get("sd_body")
     cues = {
         "is_accessible_for_free": signals.get("is_accessible_for_free"),
@@ -151,6 +160,7 @@ def _main_text(page: Page, signals: dict, rules: SiteRules) -> tuple[list[Block]
         "paywall_markup": paywall_marks,
         "captions": captions_norm,
         "protected_texts": protected_texts,
+        "main_text": method[0] if method else None,
     }
     return blocks, dropped, cues
 

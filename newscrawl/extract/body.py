@@ -27,6 +27,7 @@ import lxml.html
 import trafilatura
 from cssselect import SelectorError
 
+from newscrawl.extract.maintext import Segment, find_main_text
 from newscrawl.extract.teaser import (
     HARD_MARKUP_KINDS,
     is_caption,
@@ -91,19 +92,25 @@ def blocks_html(blocks: list[Block]) -> str:
 # --- 1. markup-marked chrome ---------------------------------------------------
 
 
-def protected_elements(tree, selectors) -> set:
-    """Elements the page's structured data names as article text (hasPart)."""
-    out: set = set()
+def haspart_roots(tree, selectors) -> list:
+    """Elements matched by the page's structured-data hasPart cssSelectors."""
+    out: list = []
     for selector in selectors or ():
         try:
-            found = tree.cssselect(selector)
+            out.extend(tree.cssselect(selector))
         except (SelectorError, ValueError, TypeError):
             logger.debug("unusable hasPart cssSelector %r", selector)
-            continue
-        for el in found:
-            out.add(el)
-            out.update(el.iterancestors())
-            out.update(el.iterdescendants())
+    return out
+
+
+def protected_elements(tree, selectors=None, *, roots=None) -> set:
+    """Elements the page's structured data names as article text (hasPart):
+    the matched elements, their ancestors and their descendants."""
+    out: set = set()
+    for el in roots if roots is not None else haspart_roots(tree, selectors):
+        out.add(el)
+        out.update(el.iterancestors())
+        out.update(el.iterdescendants())
     return out
 
 
@@ -209,15 +216,79 @@ def _remove(el) -> None:
 # --- 2. main text --------------------------------------------------------------
 
 
-def extract_blocks(tree, url: str, *, body_selector: str | None = None) -> list[Block]:
-    """Main-text blocks of the (already de-chromed) tree."""
+def extract_blocks(
+    tree,
+    url: str,
+    *,
+    body_selector: str | None = None,
+    protected_roots: set | None = None,
+    method: list | None = None,
+) -> list[Block]:
+    """Main-text blocks of the (already de-chromed) tree.
+
+    ``SiteRules.body_selector`` first; then our own one-pass extractor
+    (``maintext.find_main_text``); trafilatura only when that one is not
+    confident (little prose, no clear container). The method used is
+    appended to ``method`` when given ("site-rule", "dom", "fallback").
+    """
+    method = method if method is not None else []
     if body_selector:
         try:
             found = tree.cssselect(body_selector)
         except (SelectorError, ValueError, TypeError):
             found = []
         if found:
+            method.append("site-rule")
             return dom_blocks(found[0])
+    main = find_main_text(tree, protected_roots)
+    if main.confident:
+        method.append("dom")
+        return segment_blocks(main.segments)
+    fallback = trafilatura_main_text(tree, url)
+    if _words(fallback) > _words(blocks := segment_blocks(main.segments)):
+        method.append("fallback")
+        return fallback
+    method.append("dom")
+    return blocks
+
+
+def _words(blocks: list[Block]) -> int:
+    return sum(word_count(b.text) for b in blocks)
+
+
+def segment_blocks(segments: list[Segment]) -> list[Block]:
+    """Blocks from main-text segments; items of one list become one block."""
+    blocks: list[Block] = []
+    list_parent = None
+    for seg in segments:
+        if seg.tag == "li":
+            parent = seg.owner.getparent()
+            if parent is list_parent and blocks:
+                blocks[-1].items.append(seg.text)
+                blocks[-1].text += "\n" + seg.text
+                continue
+            list_parent = parent
+            kind = "ol" if parent is not None and parent.tag == "ol" else "ul"
+            blocks.append(Block(kind, seg.text, [seg.text]))
+            continue
+        list_parent = None
+        blocks.append(Block(_SEGMENT_KIND.get(seg.tag, "p"), seg.text))
+    return blocks
+
+
+_SEGMENT_KIND = {
+    "h2": "h2",
+    "h3": "h3",
+    "h4": "h3",
+    "h5": "h3",
+    "h6": "h3",
+    "blockquote": "blockquote",
+    "pre": "pre",
+}
+
+
+def trafilatura_main_text(tree, url: str) -> list[Block]:
+    """trafilatura on the tree (it cleans the tree in place: call it last)."""
     try:
         doc = trafilatura.bare_extraction(
             tree, url=url or None, include_comments=False, with_metadata=False
