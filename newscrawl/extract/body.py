@@ -131,10 +131,7 @@ def strip_marked_chrome(
     for el in reversed(_MARKED(tree)):
         if el.tag in _SKIP_TAGS or not isinstance(el.tag, str) or el in protected:
             continue
-        attrs = " ".join(
-            filter(None, (el.get("class"), el.get("id"), el.get("role"), el.get("aria-label")))
-        )
-        kind = markup_kind(attrs)
+        kind = _markup_kind(el)
         if kind is None or el.getparent() is None:
             continue
         paywall_marks += kind == "paywall"
@@ -144,6 +141,23 @@ def strip_marked_chrome(
             _remove(el)
     dropped.reverse()  # document order
     return dropped, paywall_marks
+
+
+_KINDS: dict[tuple, str | None] = {}
+
+
+def _markup_kind(el) -> str | None:
+    """``teaser.markup_kind`` of the element's class/id/role/aria-label, memoised
+    (pages repeat the same class strings many times)."""
+    get = el.get
+    key = (get("class"), get("id"), get("role"), get("aria-label"))
+    try:
+        return _KINDS[key]
+    except KeyError:
+        if len(_KINDS) > 20000:
+            _KINDS.clear()
+        kind = _KINDS[key] = markup_kind(" ".join(filter(None, key)))
+        return kind
 
 
 def _chrome_verdict(el, kind: str, captions_norm: list[str]) -> str | None:

@@ -98,6 +98,10 @@ BLOCK_TAGS = frozenset(
         "summary",
     }
 )
+# Inline elements and the document root: their markup names no region.
+_NO_HINT = frozenset(
+    {"html", "body", "a", "span", "b", "i", "em", "strong", "font", "img", "small", "sup", "sub"}
+)
 _HEADINGS = {"h2": "h2", "h3": "h3", "h4": "h3", "h5": "h3", "h6": "h3"}
 # Chrome regions: class/id tokens (split on - _ space and camelCase).
 _NEGATIVE = re.compile(
@@ -138,6 +142,7 @@ LINK_DENSE = 0.5  # share of link text above which a segment is a link list
 CHROME_WEIGHT = 1.0  # how much non-prose text inside a container costs
 CONFIDENT_CHARS = 250  # prose characters below which the result is weak
 SEGMENT_COST = 30  # each label, link or date counts as this many characters more
+REGION_PAGE_SHARE = 0.5  # a chrome-named region with this share of the page's prose is not chrome
 REGION_PROSE_CHARS = 400  # a chrome-named region with this much prose is article text
 
 
@@ -225,9 +230,8 @@ class _Walker:
             return
         block = tag in BLOCK_TAGS
         hint = 0
-        attrs = _attrs(el)
-        if attrs and tag not in ("html", "body"):
-            hint = _hint(el, attrs)
+        if tag not in _NO_HINT and el.attrib:
+            hint = _hint(el)
         protected = el in self.protected_roots
         if tag == "a":
             self._link_depth += 1
@@ -257,11 +261,6 @@ class _Walker:
             self.add(el.tail)
 
 
-def _attrs(el) -> str:
-    parts = [el.get("class"), el.get("id"), el.get("itemprop"), el.get("role")]
-    return " ".join(p for p in parts if p)
-
-
 def _hidden(el) -> bool:
     if el.get("hidden") is not None:
         return True
@@ -272,22 +271,38 @@ def _hidden(el) -> bool:
     return False
 
 
-def _hint(el, attrs: str) -> int:
+def _hint(el) -> int:
     """+2 strong article markup, +1 article-like, 0 neither, -1 chrome region,
     -2 (STICKY) reader comments: chrome however much prose they hold."""
-    if el.get("itemprop") == "articleBody":
+    get = el.get
+    key = (el.tag, get("class"), get("id"), get("itemprop"), get("role"))
+    hint = _HINTS.get(key)
+    if hint is None:
+        if len(_HINTS) > 20000:
+            _HINTS.clear()
+        hint = _HINTS[key] = _hint_of(*key)
+    return hint
+
+
+_HINTS: dict[tuple, int] = {}
+
+
+def _hint_of(tag, cls, id_, itemprop, role) -> int:
+    if itemprop == "articleBody":
         return 2
+    if role in ("navigation", "complementary", "contentinfo", "banner", "menu", "dialog"):
+        return -1
+    attrs = " ".join(p for p in (cls, id_, itemprop) if p)
+    if not attrs:
+        return 1 if tag in ("article", "main") else 0
     low = _CAMEL.sub("-", attrs).lower().replace("_", "-")
     if _STRONG_POSITIVE.search(low):
         return 2
-    role = el.get("role")
-    if role in ("navigation", "complementary", "contentinfo", "banner", "menu", "dialog"):
-        return -1
     if _COMMENTS.search(low):
         return STICKY
     if _NEGATIVE.search(low):
-        return 0 if _POSITIVE.search(low) and el.tag in ("article", "main") else -1
-    if _POSITIVE.search(low) or el.tag in ("article", "main"):
+        return 0 if _POSITIVE.search(low) and tag in ("article", "main") else -1
+    if _POSITIVE.search(low) or tag in ("article", "main"):
         return 1
     return 0
 
@@ -313,8 +328,9 @@ def segment(root, protected_roots: set | None = None) -> _Walker:
     walker.flush()
     segments = walker.segments
     marks = [0] * (len(segments) + 1)
+    page_prose = sum(len(s.text) for s in segments if s.prose)
     for start, end, sticky in walker.regions:
-        if not sticky and _mostly_prose(segments[start:end]):
+        if not sticky and _mostly_prose(segments[start:end], page_prose):
             continue
         marks[start] += 1
         marks[end] -= 1
@@ -327,8 +343,11 @@ def segment(root, protected_roots: set | None = None) -> _Walker:
     return walker
 
 
-def _mostly_prose(segments: list[Segment]) -> bool:
+def _mostly_prose(segments: list[Segment], page_prose: int) -> bool:
+    """A region holding most of the page's prose, or mostly prose itself."""
     prose = sum(len(s.text) for s in segments if s.prose)
+    if prose >= REGION_PAGE_SHARE * page_prose and prose >= REGION_PROSE_CHARS:
+        return True
     total = sum(len(s.text) for s in segments)
     return prose >= REGION_PROSE_CHARS and prose >= 0.6 * total
 
@@ -336,6 +355,11 @@ def _mostly_prose(segments: list[Segment]) -> bool:
 def _score(prose: int, other: int, hint: int) -> float:
     bonus = {2: 1.5, 1: 1.1}.get(hint, 1.0)
     return (prose - CHROME_WEIGHT * other) * bonus
+
+
+def _cost(seg: Segment) -> float:
+    """What a non-prose segment (link list, label, chrome) costs the container."""
+    return 0.0 if seg.prose else len(seg.text) + SEGMENT_COST
 
 
 def find_main_text(root, protected_roots: set | None = None) -> MainText:
@@ -347,7 +371,7 @@ def find_main_text(root, protected_roots: set | None = None) -> MainText:
     for seg in segments:
         good = len(seg.text) - seg.link_chars if seg.prose else 0
         prose_sum.append(prose_sum[-1] + good)
-        other_sum.append(other_sum[-1] + (0 if seg.prose else len(seg.text) + SEGMENT_COST))
+        other_sum.append(other_sum[-1] + _cost(seg))
     best, best_score = None, 0.0
     for cand in walker.candidates:
         _el, start, end, hint = cand
