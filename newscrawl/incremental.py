@@ -4,11 +4,20 @@
 spider marks ``meta["newscrawl_kind"] = "article"`` and that carry
 ``meta["newscrawl_lastmod"]`` (the sitemap ``lastmod``/``news:publication_date``
 or the feed entry's date). When the crawl state already delivered that
-article and last fetched it after that date, the request is dropped (stat
+article and last fetched it after that date, the request is dropped as it is
+scheduled, before the duplicate filter and without calling the errback (stat
 ``newscrawl/incremental/skipped``). Listing pages, feeds, sitemaps and
 robots.txt (any other kind) always go through. Articles delivered as
 ``paywalled`` are fetched again for ``NEWSCRAWL_PAYWALL_RECHECK_DAYS`` days
 after they were first seen, in case the full text appears.
+
+A known article found through a listing page carries no date, and listings
+are often read before the sitemap. Such a request is held back (stat
+``newscrawl/incremental/held``) until the spider is idle, i.e. every sitemap and
+feed of the run has been read: if one of them dated the same URL, that dated
+request has already decided (fetched or skipped); otherwise the held request
+is released and fetched (stat ``newscrawl/incremental/released``), and the
+state pipeline drops it when it is unchanged.
 
 It also raises the per-source watermark (``meta["newscrawl_source"]``, the
 sitemap/feed URL) to the newest date seen.
@@ -19,7 +28,8 @@ from __future__ import annotations
 import logging
 from datetime import UTC, datetime, timedelta
 
-from scrapy.exceptions import IgnoreRequest, NotConfigured
+from scrapy import signals
+from scrapy.exceptions import DontCloseSpider, IgnoreRequest, NotConfigured
 
 from newscrawl.state import StateStore, store_for_crawler
 
@@ -69,6 +79,8 @@ class IncrementalMiddleware:
         self.stats = stats
         self.crawler = crawler
         self.recheck_days = recheck_days
+        self.dates: dict[str, str] = {}  # article URL -> sitemap/feed date seen this run
+        self.held: dict[str, object] = {}  # undated requests for known articles
 
     @classmethod
     def from_crawler(cls, crawler):
@@ -77,28 +89,75 @@ class IncrementalMiddleware:
             raise NotConfigured
         if not settings.getbool("NEWSCRAWL_STATE_ENABLED", True):
             raise NotConfigured
-        return cls(
+        mw = cls(
             store_for_crawler(crawler),
             crawler.stats,
             crawler=crawler,
             recheck_days=settings.getfloat("NEWSCRAWL_PAYWALL_RECHECK_DAYS", 7),
         )
+        crawler.signals.connect(mw.request_scheduled, signal=signals.request_scheduled)
+        crawler.signals.connect(mw.remember_date, signal=signals.request_dropped)
+        crawler.signals.connect(mw.spider_idle, signal=signals.spider_idle)
+        return mw
 
+    # -- at scheduling time (before the duplicate filter) ----------------------
+    def remember_date(self, request, spider=None) -> str | None:
+        """Keep the sitemap/feed date of an article URL (also of duplicate requests)."""
+        raw = request.meta.get("newscrawl_lastmod")
+        if raw and request.meta.get("newscrawl_kind") == "article":
+            self.dates[request.url] = raw
+        return raw
+
+    def request_scheduled(self, request, spider=None):
+        """Skip a dated, unchanged known article; hold an undated known one until idle."""
+        if request.meta.get("newscrawl_kind") != "article":
+            return
+        raw = self.remember_date(request)
+        if request.meta.get("newscrawl_released"):
+            return
+        if raw:
+            self._check(request, raw)  # raises IgnoreRequest to skip
+        elif self.store.latest_by_url(request.url) is not None:
+            self.held.setdefault(request.url, request)
+            self.stats.inc_value("newscrawl/incremental/held")
+            raise IgnoreRequest(f"held until the sitemaps and feeds are read: {request.url}")
+
+    def spider_idle(self, spider=None):
+        """Release held requests that no sitemap or feed of this run dated."""
+        released = [r for url, r in self.held.items() if url not in self.dates]
+        self.held.clear()
+        for request in released:
+            meta = {**request.meta, "newscrawl_released": True}
+            self.crawler.engine.crawl(request.replace(meta=meta))
+        if released:
+            self.stats.inc_value("newscrawl/incremental/released", len(released))
+            raise DontCloseSpider
+
+    # -- at download time (requests scheduled some other way) ------------------
     def process_request(self, request):
         if request.meta.get("newscrawl_kind") != "article":
             return None
-        raw = request.meta.get("newscrawl_lastmod")
+        raw = request.meta.get("newscrawl_lastmod") or self.dates.get(request.url)
+        if raw:
+            self._check(request, raw)
+        return None
+
+    def _check(self, request, raw: str) -> None:
+        """Raise ``IgnoreRequest`` when the dated article is known and unchanged since."""
+        if request.meta.get("newscrawl_checked"):
+            return
+        request.meta["newscrawl_checked"] = True
         lastmod = parse_lastmod(raw)
-        if raw and lastmod is None:
+        if lastmod is None:
             self.stats.inc_value("newscrawl/incremental/bad_lastmod")
             logger.info("Unreadable lastmod %r for %s: fetching it", raw, request.url)
+            return
         source = request.meta.get("newscrawl_source")
         known = self.store.latest_by_url(request.url)
-        if source and lastmod is not None:
+        if source:
             site = known["site"] if known else getattr(self.crawler.spider, "name", "")
             self.store.raise_watermark(site, source, lastmod.isoformat())
         last_checked = known and self.store.last_checked(known["site"], known["key"])
         if should_skip(known, last_checked, lastmod, datetime.now(UTC), self.recheck_days):
             self.stats.inc_value("newscrawl/incremental/skipped")
             raise IgnoreRequest(f"unchanged since {last_checked}: {request.url}")
-        return None
