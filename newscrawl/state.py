@@ -61,6 +61,13 @@ CREATE TABLE IF NOT EXISTS watermarks (
     updated_at TEXT NOT NULL,
     PRIMARY KEY (site, source)
 );
+CREATE TABLE IF NOT EXISTS boilerplate (
+    site TEXT NOT NULL,
+    block TEXT NOT NULL,          -- hash of the block's normalised text
+    articles TEXT NOT NULL,       -- ids of the articles it was seen in (space-separated)
+    last_seen INTEGER NOT NULL,   -- unix time
+    PRIMARY KEY (site, block)
+);
 """
 
 
@@ -230,9 +237,32 @@ class StateStore:
             (site, source, newest, utc_now()),
         )
 
+    # -- per-site boilerplate memory (newscrawl.extract.boilerplate) ---------
+    def load_boilerplate(self, site: str) -> dict[str, tuple[list[str], int]]:
+        """The stored boilerplate memory of ``site``: ``{block: (article ids, last seen)}``."""
+        rows = self.db.execute(
+            "SELECT block, articles, last_seen FROM boilerplate WHERE site=?", (site,)
+        )
+        return {r[0]: (r[1].split(), r[2]) for r in rows}
+
+    def save_boilerplate(self, site: str, entries: dict[str, tuple[list[str], int]]) -> None:
+        """Replace the stored boilerplate memory of ``site`` (one transaction)."""
+        rows = [(site, k, " ".join(a), int(t)) for k, (a, t) in entries.items()]
+        with self._transaction():
+            self.db.execute("DELETE FROM boilerplate WHERE site=?", (site,))
+            self.db.executemany(
+                "INSERT INTO boilerplate (site, block, articles, last_seen) VALUES (?,?,?,?)",
+                rows,
+            )
+
+    def boilerplate_blocks(self, site: str) -> int:
+        return self.db.execute("SELECT count(*) FROM boilerplate WHERE site=?", (site,)).fetchone()[
+            0
+        ]
+
     # -- the `scrapy state` command -----------------------------------------
     def summary(self, site: str | None = None) -> list[dict]:
-        """Per site: articles, versions, paywalled, first/last delivery, sources."""
+        """Per site: articles, versions, paywalled, first/last delivery, sources, memory."""
         where, args = ("WHERE site=?", (site,)) if site else ("", ())
         rows = self.db.execute(
             "SELECT site, count(DISTINCT key) AS articles, count(*) AS versions,"
@@ -246,6 +276,7 @@ class StateStore:
             entry["sources"] = self.db.execute(
                 "SELECT count(*) FROM watermarks WHERE site=?", (entry["site"],)
             ).fetchone()[0]
+            entry["boilerplate_blocks"] = self.boilerplate_blocks(entry["site"])
         return result
 
     def export(self, site: str | None = None) -> Iterator[dict]:
@@ -262,6 +293,7 @@ class StateStore:
             removed = self.db.execute(f"DELETE FROM articles {where}", args).rowcount
             self.db.execute(f"DELETE FROM checks {where}", args)
             self.db.execute(f"DELETE FROM watermarks {where}", args)
+            self.db.execute(f"DELETE FROM boilerplate {where}", args)
             runs_where = where.replace("site", "spider")
             self.db.execute(f"DELETE FROM runs {runs_where}", args)
         return removed

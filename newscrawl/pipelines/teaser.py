@@ -8,11 +8,22 @@ A thin adapter around ``newscrawl.extract.clean_article``. Settings:
 ``NEWSCRAWL_BOILERPLATE_MIN_ARTICLES`` (default 3)
     a block seen verbatim in this many articles of one site is chrome and is
     dropped from later articles of that site (0 switches the memory off).
+``NEWSCRAWL_BOILERPLATE_MAX_BLOCKS`` (default 10000)
+    blocks remembered per site; past that the blocks seen in the fewest
+    articles, least recently seen first, are forgotten.
+
+The memory persists with the crawl state (``NEWSCRAWL_STATE_URI``, table
+``boilerplate``) unless ``NEWSCRAWL_STATE_ENABLED`` is false: a site's memory
+is loaded when the spider opens (site spiders, whose ``site`` is their name)
+or with the site's first article (the generic spider names sites by host), and
+saved when the spider closes. ``scrapy state reset <site>`` forgets it.
 
 A spider may declare ``site_rules`` (a ``SiteRules``); it is passed on.
 Stats: ``newscrawl/teaser/blocks_dropped``, ``newscrawl/teaser/boilerplate_dropped``,
 ``newscrawl/teaser/access/<free|metered|paywalled|unknown>``,
-``newscrawl/teaser/empty_body``, ``newscrawl/teaser/error``.
+``newscrawl/teaser/empty_body``, ``newscrawl/teaser/error``,
+``newscrawl/teaser/boilerplate_loaded`` (blocks loaded from the state),
+``newscrawl/teaser/boilerplate_saved``.
 """
 
 from __future__ import annotations
@@ -20,10 +31,12 @@ from __future__ import annotations
 import logging
 
 from itemadapter import ItemAdapter
+from scrapy import signals
 from scrapy.exceptions import NotConfigured
 
 from newscrawl.extract.article import content_hash, explain_article
-from newscrawl.extract.boilerplate import BoilerplateMemory
+from newscrawl.extract.boilerplate import DEFAULT_MAX_BLOCKS, BoilerplateMemory
+from newscrawl.state import article_key, store_for_crawler
 
 logger = logging.getLogger(__name__)
 
@@ -31,10 +44,19 @@ logger = logging.getLogger(__name__)
 class TeaserPipeline:
     """Cleans each article; owns one per-site boilerplate memory per crawl."""
 
-    def __init__(self, stats=None, boilerplate: BoilerplateMemory | None = None, rules=None):
+    def __init__(
+        self,
+        stats=None,
+        boilerplate: BoilerplateMemory | None = None,
+        rules=None,
+        persist: bool = False,
+    ):
         self.stats = stats
         self.boilerplate = boilerplate
         self.rules = rules
+        self.persist = persist and boilerplate is not None
+        self.store = None  # the crawl state, from spider_opened when persisting
+        self._loaded: set[str] = set()
 
     @classmethod
     def from_crawler(cls, crawler):
@@ -42,10 +64,48 @@ class TeaserPipeline:
         if not settings.getbool("NEWSCRAWL_TEASER_ENABLED", True):
             raise NotConfigured
         min_articles = settings.getint("NEWSCRAWL_BOILERPLATE_MIN_ARTICLES", 3)
-        memory = BoilerplateMemory(min_articles) if min_articles > 0 else None
-        pipeline = cls(crawler.stats, memory)
+        max_blocks = settings.getint("NEWSCRAWL_BOILERPLATE_MAX_BLOCKS", DEFAULT_MAX_BLOCKS)
+        memory = BoilerplateMemory(min_articles, max_blocks) if min_articles > 0 else None
+        persist = settings.getbool("NEWSCRAWL_STATE_ENABLED", True)
+        pipeline = cls(crawler.stats, memory, persist=persist)
         pipeline.crawler = crawler
+        if pipeline.persist:
+            crawler.signals.connect(pipeline.spider_opened, signal=signals.spider_opened)
+            crawler.signals.connect(pipeline.spider_closed, signal=signals.spider_closed)
         return pipeline
+
+    # -- boilerplate memory in the crawl state ---------------------------------
+    def spider_opened(self, spider):
+        self.store = store_for_crawler(self.crawler)
+        self._load_site(spider.name)
+
+    def _load_site(self, site: str) -> None:
+        """Merge the stored memory of ``site`` once per run (when persisting)."""
+        if self.store is None or site in self._loaded:
+            return
+        self._loaded.add(site)
+        try:
+            entries = self.store.load_boilerplate(site)
+        except Exception:
+            logger.exception("Could not load the boilerplate memory of %s", site)
+            self._inc("newscrawl/teaser/boilerplate_load_error")
+            return
+        self.boilerplate.load_site(site, entries)
+        self._inc("newscrawl/teaser/boilerplate_loaded", len(entries))
+
+    def spider_closed(self, spider):
+        """Save the memory of every site this run loaded or learnt."""
+        if self.store is None:
+            return
+        for site in self.boilerplate.sites():
+            entries = self.boilerplate.site_entries(site)
+            try:
+                self.store.save_boilerplate(site, entries)
+            except Exception:
+                logger.exception("Could not save the boilerplate memory of %s", site)
+                self._inc("newscrawl/teaser/boilerplate_save_error")
+                continue
+            self._inc("newscrawl/teaser/boilerplate_saved", len(entries))
 
     def _site_rules(self):
         if self.rules is not None:
@@ -57,7 +117,7 @@ class TeaserPipeline:
         article = ItemAdapter(item).asdict()
         try:
             cleaned, decisions = explain_article(
-                article, rules=self._site_rules(), boilerplate=self.boilerplate
+                article, rules=self._site_rules(), boilerplate=self._memory_for(article)
             )
         except Exception:
             logger.exception(
@@ -74,6 +134,13 @@ class TeaserPipeline:
             self._inc("newscrawl/teaser/empty_body")
             logger.info("Empty article body (access=%s): %s", cleaned["access"], cleaned["url"])
         return cleaned
+
+    def _memory_for(self, article: dict):
+        """The site's memory, as seen by this article (its own blocks never count against it)."""
+        if self.boilerplate is None:
+            return None
+        self._load_site(article.get("site") or "unknown")
+        return self.boilerplate.for_article(article_key(article))
 
     def _inc(self, key: str, count: int = 1) -> None:
         if self.stats is not None and count:
