@@ -216,6 +216,22 @@ def drop_reason(exception: BaseException) -> str:
     return re.split(r":| of | \[", text, maxsplit=1)[0].strip()[:60]
 
 
+def failure_reason(stats: dict, fetched: int) -> str:
+    """Why no page answered below 500 (for a "site failed" run), in one line."""
+    forbidden = stats.get("robotstxt/forbidden", 0)
+    server_errors = sum(
+        v for k, v in stats.items() if k.startswith("downloader/response_status_count/5")
+    )
+    download_errors = stats.get("downloader/exception_count", 0)
+    if forbidden and not fetched:
+        return f"robots.txt denied every request ({forbidden} denied)"
+    if server_errors and fetched:
+        return f"only 5xx answers ({server_errors} responses)"
+    if download_errors:
+        return f"no answer ({download_errors} download errors: connection refused, DNS, timeouts)"
+    return "no page answered"
+
+
 def summary_paragraph(manifest: dict) -> str:
     """The human summary logged at the end of a run."""
     parts = []
@@ -228,9 +244,10 @@ def summary_paragraph(manifest: dict) -> str:
             f"{c['errors']} errors"
         )
     outputs = ", ".join(manifest["outputs"]) or "no output file (nothing new)"
+    why = f": {manifest['failure']}" if manifest.get("failure") else ""
     return (
         f"Run {manifest['run_id']} of {manifest['spider']} ended ({manifest['finish_reason']}) "
-        f"with exit code {manifest['exit_code']} ({manifest['exit_meaning']}). "
+        f"with exit code {manifest['exit_code']} ({manifest['exit_meaning']}{why}). "
         + "; ".join(parts)
         + f". Output: {outputs}."
     )
@@ -245,6 +262,7 @@ class RunExtension:
         self.run = run_for_crawler(crawler)
         self.counts = Counter()
         self.dropped = Counter()
+        self.discovered: set[str] = set()  # article URLs (a URL scheduled twice counts once)
         self.facts = RunFacts(
             max_error_rate=self.settings.getfloat("NEWSCRAWL_MAX_ERROR_RATE", 0.1),
             max_errors=self.settings.getint("NEWSCRAWL_MAX_ERRORS", 0),
@@ -339,7 +357,7 @@ class RunExtension:
     # -- counting -------------------------------------------------------------
     def request_scheduled(self, request, spider):
         if request.meta.get("newscrawl_kind") == "article":
-            self.counts["discovered"] += 1
+            self.discovered.add(request.url)
 
     def response_received(self, response, request, spider):
         if request.url.endswith("/robots.txt"):
@@ -378,6 +396,7 @@ class RunExtension:
             return
         stats = self.crawler.stats
         self.counts["errors"] += stats.get_value("retry/max_reached", 0)
+        self.counts["discovered"] = len(self.discovered)
         self.counts["skipped_unchanged"] = stats.get_value("newscrawl/incremental/skipped", 0)
         self.facts.errors = self.counts["errors"]
         self.facts.fetched = self.counts["fetched"]
@@ -407,6 +426,9 @@ class RunExtension:
             )
         stats.set_value("newscrawl/run/exit_code", self.exit_code)
         manifest = self._manifest()
+        if self.exit_code == SITES_FAILED:
+            manifest["failure"] = failure_reason(stats.get_stats(), self.counts["fetched"])
+            manifest["sites"][self.spider_name]["failure"] = manifest["failure"]
         if not self.facts.locked:
             self._write_manifest(manifest)
         logger.log(
