@@ -199,3 +199,19 @@ def test_corpus_language_accuracy_and_no_crash():
     accuracy = right / len(rows)
     print(f"language accuracy on {len(rows)} dev pages: {accuracy:.3f}")
     assert accuracy >= 0.95
+
+
+@pytest.mark.parametrize("same_file", [True, False])
+def test_lead_figure_credit_element_fills_what_the_jsonld_image_lacks(same_file):
+    """The JSON-LD image has a caption and no credit; the figcaption's credit span counts."""
+    html = (PAGES / "meta-figure-credit.html").read_text("utf-8")
+    if same_file:  # the structured image is the very file the figure shows
+        html = html.replace("styles/social/public/2013/05/RTX200AB-social.jpg",
+                            "styles/article_header/public/2013/05/RTX200AB.jpg")  # fmt: skip
+    page = load_page(html, "https://www.al-monitor.com/originals/2013/05/border-town.html")
+    image = extract_metadata(page).fields["mainImage"]
+    assert image["caption"] == (
+        "Fighters gather near a checkpoint outside the border town on Thursday, May 30, 2013."
+    )
+    assert image["credit"] == "REUTERS/ Sample Photographer"
+    assert image["url"].endswith("RTX200AB-social.jpg") is not same_file

@@ -81,7 +81,8 @@ def split_credit(caption: str | None) -> tuple[str | None, str | None]:
 
 
 def _normalise_credit(credit: str) -> str:
-    credit = _SPACE.sub(" ", credit).strip(" ()[]")
+    credit = _TRAILING_CODE.sub("", _WIRE_CODES.sub("", _SPACE.sub(" ", credit)))
+    credit = credit.strip(" ()[]")
     labelled = _CREDIT_LABEL.sub("", credit)
     return labelled or credit
 

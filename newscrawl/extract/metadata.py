@@ -698,24 +698,38 @@ def _sd_images(value, base: str) -> list[dict]:
 
 
 def _attach_captions(images: list[dict], figures, meta: Metadata) -> None:
-    """Fill missing captions from the figure showing the same image; note captions."""
-    by_key = {}
+    """Fill missing captions and credits from the figure showing the same image.
+
+    A figure matches an image when it shows the same file (size suffixes
+    ignored) or, for another rendition, when its caption contains the image's
+    structured caption. Every figure's caption is noted for the cleaning step.
+    """
+    found_figures = []  # (image key, caption, credit, raw caption text)
     for figure, url in figures:
         caption, credit, raw = figure_caption(figure)
         if raw:
             meta.signals["captions"].append(raw)
             if caption and caption != raw:
                 meta.signals["captions"].append(caption)
-        if url and image_key(url) not in by_key:
-            by_key[image_key(url)] = (caption, credit)
+        found_figures.append((image_key(url) if url else None, caption, credit, raw or ""))
     for image in images:
-        found = by_key.get(image_key(image["url"]))
-        if found and not image.get("caption"):
-            image["caption"], credit = found
-            image["credit"] = image.get("credit") or credit
+        match = _figure_for(image, found_figures)
+        if match:  # the structured data may give a caption but no credit, or neither
+            image["caption"] = image.get("caption") or match[1]
+            image["credit"] = image.get("credit") or match[2]
     for image in images:
         if image.get("caption") and image["caption"] not in meta.signals["captions"]:
             meta.signals["captions"].append(image["caption"])
+
+
+def _figure_for(image: dict, found_figures):
+    key, caption = image_key(image["url"]), image.get("caption")
+    for found in found_figures:
+        if found[0] == key:
+            return found
+    if caption and len(caption) >= 20:
+        return next((f for f in found_figures if caption in f[3]), None)
+    return None
 
 
 def _breadcrumbs(meta: Metadata, page: Page, article, nodes) -> None:
