@@ -7,8 +7,10 @@ Order of work on the one parsed tree (``Page.tree``):
    related lists, cookie notices) *and* whose text agrees (a teaser phrase, or
    no prose at all). Elements under the page's schema.org ``hasPart``
    ``cssSelector`` are article text and are never removed.
-2. :func:`extract_blocks` runs trafilatura on that tree (it cleans the tree
-   in place, so this comes last) and turns its output into :class:`Block`s.
+2. :func:`extract_blocks` finds the main text on that tree with our own
+   one-pass extractor (``maintext.find_main_text``) and turns its segments
+   into :class:`Block`s; trafilatura runs only when that one is not
+   confident (it cleans the tree in place, so it comes last).
 
 Blocks render to plain text (``articleBody``: paragraphs separated by a blank
 line) and to simple HTML (``articleBodyHtml``); :func:`blocks_from_html`

@@ -6,7 +6,7 @@ headings, ``br`` ...). Each segment knows its text, how much of it is link
 text, and whether it sits in a region the markup names as chrome (comments,
 sidebars, navigation, share bars ...). Every block-level element becomes a
 candidate container; since segments come in document order, a container's
-segments are one contiguous range, so its totals are summed on the way up.
+segments are one contiguous range, and its totals come from prefix sums.
 
 :func:`find_main_text` scores each container by the prose it holds (long,
 link-poor, sentence-like segments) minus a share of everything else (link
@@ -136,7 +136,7 @@ _SENTENCE_END = re.compile(r"[.!?\u061f\u06d4\u3002\uff01\uff1f\u0964;:\u00bb\"'
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
 _WORD = re.compile(r"\w+")
 
-PROSE_MIN_CHARS = 80  # a segment this long (and link-poor) reads as prose
+PROSE_MIN_CHARS = 120  # a segment this long (and link-poor) reads as prose
 PROSE_MIN_CHARS_SENTENCE = 40  # shorter prose must end like a sentence
 LINK_DENSE = 0.5  # share of link text above which a segment is a link list
 CHROME_WEIGHT = 1.0  # how much non-prose text inside a container costs
@@ -394,11 +394,15 @@ def find_main_text(root, protected_roots: set | None = None) -> MainText:
 def _extend_over_prose(segments: list[Segment], start: int, end: int) -> tuple[int, int]:
     """Take in prose right next to the container (a lead or a last paragraph
     that the markup put one level off)."""
-    while end < len(segments) and segments[end].prose:
+    while end < len(segments) and _long_prose(segments[end]):
         end += 1
-    while start > 0 and segments[start - 1].prose:
+    while start > 0 and _long_prose(segments[start - 1]):
         start -= 1
     return start, end
+
+
+def _long_prose(seg: Segment) -> bool:
+    return seg.prose and len(seg.text) >= PROSE_MIN_CHARS
 
 
 def _cover_protected(segments, start: int, end: int) -> tuple[int, int]:
