@@ -155,7 +155,9 @@ class IncrementalMiddleware:
         source = request.meta.get("newscrawl_source")
         known = self.store.latest_by_url(request.url)
         if source:
-            site = known["site"] if known else getattr(self.crawler.spider, "name", "")
+            spider = self.crawler.spider
+            site_name = getattr(spider, "site_name", None)
+            site = site_name(source) if site_name else getattr(spider, "name", "")
             self.store.raise_watermark(site, source, lastmod.isoformat())
         last_checked = known and self.store.last_checked(known["site"], known["key"])
         if should_skip(known, last_checked, lastmod, datetime.now(UTC), self.recheck_days):

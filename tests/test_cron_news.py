@@ -12,6 +12,8 @@ import jsonschema
 import pytest
 from conftest import PROJECT_ROOT, LoopbackSite, read_jsonl, run_scrapy
 
+from newscrawl.state import StateStore
+
 sys.path.insert(0, str(Path(__file__).parent / "sites" / "cron-news-site"))
 from newssite import (  # noqa: E402
     PAYWALL_PROMPT,
@@ -92,6 +94,14 @@ def test_second_run_exports_exactly_the_new_and_the_edited_article(tmp_path, ser
     assert manifest["exit_code"] == 0
     assert (counts["new"], counts["updated"], counts["skipped_unchanged"]) == (1, 1, 4)
     assert counts["discovered"] == 6  # each URL once, from the listing and the sitemap
+    # The sitemap's newest lastmod is kept as its watermark.
+    store = StateStore(tmp_path / "state" / "newscrawl.db")
+    try:
+        watermarks = [r for r in store.export() if r["table"] == "watermarks"]
+    finally:
+        store.close()
+    assert [w["source"] for w in watermarks] == [f"{server.url}/sitemap.xml"]
+    assert watermarks[0]["newest"][:19] >= edited.modified[:19]
 
 
 def test_robots_txt_denying_everything_exits_site_failed_and_says_why(tmp_path):

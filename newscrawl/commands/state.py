@@ -56,6 +56,7 @@ class Command(ScrapyCommand):
             print(
                 f"{r['site']}: {r['articles']} articles, {r['versions']} versions"
                 f" ({r['paywalled_versions'] or 0} paywalled), {r['sources']} sources,"
+                f" {r['boilerplate_blocks']} remembered chrome blocks,"
                 f" delivered {r['first_delivery']} .. {r['last_delivery']}"
             )
 

@@ -127,10 +127,13 @@ class NewsSpider(scrapy.Spider):
         meta = {"newscrawl_kind": "listing", "newscrawl_depth": depth}
         return scrapy.Request(url, callback=self.parse_candidate, errback=self.on_error, meta=meta)
 
-    def article_request(self, url: str, lastmod=None, hint=None) -> scrapy.Request:
+    def article_request(self, url: str, lastmod=None, hint=None, source=None) -> scrapy.Request:
+        """An article request; ``source`` is the sitemap/feed URL that dated it."""
         meta = {"newscrawl_kind": "article"}
         if lastmod:
             meta["newscrawl_lastmod"] = lastmod
+            if source:
+                meta["newscrawl_source"] = source
         if hint:
             meta["newscrawl_hint"] = hint
         return scrapy.Request(url, callback=self.parse_article, errback=self.on_error, meta=meta)
@@ -196,7 +199,9 @@ class NewsSpider(scrapy.Spider):
             elif self._wanted_entry(entry):
                 hint = {"headline": entry.news_title, "datePublished": entry.news_date}
                 hint["inLanguage"] = entry.news_language
-                yield self.article_request(entry.loc, entry.date, _hint(hint, "sitemap"))
+                yield self.article_request(
+                    entry.loc, entry.date, _hint(hint, "sitemap"), source=response.url
+                )
 
     def _wanted_sitemap(self, url: str) -> bool:
         return not self._follow_res or any(r.search(url) for r in self._follow_res)
@@ -225,7 +230,7 @@ class NewsSpider(scrapy.Spider):
                 self._count("old_entry")
                 continue
             hint = _hint({"headline": entry.title, "datePublished": entry.published}, "feed")
-            yield self.article_request(entry.link, entry.published, hint)
+            yield self.article_request(entry.link, entry.published, hint, source=response.url)
 
     # ------------------------------------------------------------------ listings
 
@@ -304,8 +309,8 @@ class NewsSpider(scrapy.Spider):
 
     # ------------------------------------------------------------------ articles
 
-    def site_name(self, response) -> str:
-        """The ``site`` field of the items (the spider's name)."""
+    def site_name(self, url: str) -> str:
+        """The ``site`` of an item or state record for ``url`` (the spider's name)."""
         return self.name
 
     def parse_article(self, response):
@@ -327,7 +332,10 @@ class NewsSpider(scrapy.Spider):
                 logger.info("not an article (%s): %s", reason, response.url)
                 return
             item = parse_article(
-                response.text, response.url, site=self.site_name(response), rules=self.site_rules
+                response.text,
+                response.url,
+                site=self.site_name(response.url),
+                rules=self.site_rules,
             )
         except Exception as exc:  # extraction must never stop the crawl
             self._count("extract_error")

@@ -46,6 +46,6 @@ class GenericNewsSpider(NewsSpider):
         kwargs.setdefault("allowed_domains", sorted({urlsplit(u).hostname for u in start}))
         super().__init__(*args, **kwargs)
 
-    def site_name(self, response) -> str:
+    def site_name(self, url: str) -> str:
         """Items of the generic spider name the site by its host."""
-        return urlsplit(response.url).hostname or self.name
+        return urlsplit(url).hostname or self.name
