@@ -45,6 +45,11 @@ from urllib.parse import urldefrag, urljoin, urlsplit
 import scrapy
 from scrapy.http import HtmlResponse
 from scrapy.spidermiddlewares.httperror import HttpError
+from w3lib.encoding import (
+    html_body_declared_encoding,
+    http_content_type_encoding,
+    resolve_encoding,
+)
 
 from newscrawl import discovery
 from newscrawl.extract import EmptyPage, load_page, parse_article
@@ -324,15 +329,16 @@ class NewsSpider(scrapy.Spider):
             self._count("empty_body")
             logger.info("empty body, skipped: %s", response.url)
             return
+        text = self.response_text(response)
         try:
-            page = load_page(response.text, response.url)
+            page = load_page(text, response.url)
             verdict, reason = article_verdict(page, self._article_res)
             if not verdict:
                 self._count("not_article")
                 logger.info("not an article (%s): %s", reason, response.url)
                 return
             item = parse_article(
-                response.text,
+                text,
                 response.url,
                 site=self.site_name(response.url),
                 rules=self.site_rules,
@@ -344,6 +350,35 @@ class NewsSpider(scrapy.Spider):
         _apply_hint(item, response.meta.get("newscrawl_hint"))
         self._count("article")
         yield item
+
+    def response_text(self, response) -> str:
+        """The page as text; a conflicting charset is logged, counted and resolved.
+
+        Browsers let the HTTP header win over ``<meta charset>``; when the two
+        disagree and the body is valid UTF-8 that one of them names, the page
+        is UTF-8 (a server default header in front of a UTF-8 page is the
+        common case), otherwise Scrapy's decoding (header first) stands.
+        """
+        header, declared = declared_charsets(response)
+        if not header or not declared or header == declared:
+            return response.text
+        self._count("charset_conflict")
+        if "utf-8" in (header, declared):
+            try:
+                text = response.body.decode("utf-8")
+            except UnicodeDecodeError:
+                pass
+            else:
+                logger.info(
+                    "charset conflict (header %s, page %s), body is UTF-8: %s",
+                    header, declared, response.url,
+                )  # fmt: skip
+                return text
+        logger.info(
+            "charset conflict (header %s, page %s), using the header's: %s",
+            header, declared, response.url,
+        )  # fmt: skip
+        return response.text
 
     def on_error(self, failure):
         """Count and log a failed download (HTTP error status, DNS, timeout...)."""
@@ -365,6 +400,17 @@ def _as_list(value) -> list[str]:
     if isinstance(value, str):
         return [v.strip() for v in value.split(",") if v.strip()]
     return list(value)
+
+
+def declared_charsets(response) -> tuple[str | None, str | None]:
+    """(HTTP header charset, ``<meta>`` charset), normalised codec names or None."""
+    ctype = response.headers.get("Content-Type", b"").decode("latin-1")
+    header = http_content_type_encoding(ctype)
+    declared = html_body_declared_encoding(response.body[:4096])
+    return (
+        resolve_encoding(header) if header else None,
+        resolve_encoding(declared) if declared else None,
+    )
 
 
 def _is_html(response) -> bool:
