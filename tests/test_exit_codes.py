@@ -227,3 +227,15 @@ def test_precedence_worst_wins():
     assert runs.worst([runs.SITES_FAILED, runs.INTERRUPTED_SIGTERM]) == runs.INTERRUPTED_SIGTERM
     assert runs.worst([runs.INTERRUPTED_SIGTERM, runs.FEED_FAILED]) == runs.FEED_FAILED
     assert runs.worst([runs.OK, 1]) == 1  # Scrapy's own start-up failure outranks all
+
+
+def test_start_up_mistakes_exit_1_or_2_with_a_clear_message(tmp_path):
+    missing_url = run_scrapy(["crawl", "news", "-s", f"NEWSCRAWL_OUTPUT_DIR={tmp_path}"])
+    assert missing_url.returncode == 2
+    assert "the news spider needs -a url=" in missing_url.stderr
+    assert "Traceback" not in missing_url.stderr
+    unknown = run_scrapy(["crawl", "no-such-spider", "-s", f"NEWSCRAWL_OUTPUT_DIR={tmp_path}"])
+    assert unknown.returncode == 1
+    assert "Unknown spider 'no-such-spider'" in unknown.stderr
+    assert "Traceback" not in unknown.stderr
+    assert not list(tmp_path.rglob("*.jsonl"))

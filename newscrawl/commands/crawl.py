@@ -8,6 +8,7 @@ overlapping run of the same spider exits at once with the lock code.
 from __future__ import annotations
 
 import logging
+import sys
 
 from scrapy.commands.crawl import Command as ScrapyCrawlCommand
 from scrapy.exceptions import UsageError
@@ -34,7 +35,10 @@ def start_crawlers(command, spider_names, spargs) -> tuple[list, list[int]]:
 def run_exit_code(crawlers, codes: list[int], bootstrap_failed: bool) -> int:
     """Worst of every crawler's exit code; 1 when Scrapy itself failed to start."""
     for crawler in crawlers:
-        ext = crawler.get_extension(RunExtension) if crawler.extensions else None
+        try:
+            ext = crawler.get_extension(RunExtension)
+        except RuntimeError:  # the crawl never started (e.g. the spider failed to init)
+            ext = None
         codes.append(ext.exit_code if ext is not None and ext.exit_code is not None else 1)
     if bootstrap_failed:
         codes.append(1)
@@ -48,6 +52,15 @@ class Command(ScrapyCrawlCommand):
     def run(self, args, opts) -> None:
         if len(args) != 1:
             raise UsageError("give exactly one spider name")
+        try:
+            spidercls = self.crawler_process.spider_loader.load(args[0])
+        except KeyError:
+            print(f"Unknown spider {args[0]!r}: 'scrapy list' shows them.", file=sys.stderr)
+            self.exitcode = 1
+            return
+        problem = getattr(spidercls, "check_arguments", lambda spargs: None)(opts.spargs)
+        if problem:
+            raise UsageError(problem)
         crawlers, codes = start_crawlers(self, args, opts.spargs)
         if crawlers:
             self.crawler_process.start()

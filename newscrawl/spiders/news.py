@@ -30,6 +30,13 @@ class GenericNewsSpider(NewsSpider):
     name = "news"
     follow_unknown_links = True
 
+    @classmethod
+    def check_arguments(cls, spargs: dict) -> str | None:
+        """A usage problem with the ``-a`` arguments, or None (used by ``scrapy crawl``)."""
+        if not any(spargs.get(k) for k in ("url", "urls", "url_file")):
+            return "the news spider needs -a url=https://site/section/ (or urls=, url_file=)"
+        return None
+
     def __init__(self, url=None, urls=None, url_file=None, *args, **kwargs):
         start = _as_list(url) + _as_list(urls)
         if url_file:
