@@ -69,7 +69,11 @@ FEED_STORAGES = {
     "file": "newscrawl.feeds.AtomicFileFeedStorage",
 }
 EXTENSIONS = {"newscrawl.runs.RunExtension": 100}
-DOWNLOADER_MIDDLEWARES = {"newscrawl.incremental.IncrementalMiddleware": 50}
+DOWNLOADER_MIDDLEWARES = {
+    "newscrawl.incremental.IncrementalMiddleware": 50,
+    # Sees robots.txt answers after RetryMiddleware (550): 5xx means disallow.
+    "newscrawl.robots.StrictRobotsMiddleware": 80,
+}
 # --- end cron-grade runs ---
 
 REQUEST_FINGERPRINTER_IMPLEMENTATION = "2.7"
