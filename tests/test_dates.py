@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from newscrawl.extract.authors import author_entries, merge_authors
-from newscrawl.extract.dates import date_from_url, normalise_date
+from newscrawl.extract.dates import date_from_url, find_dates, normalise_date
 from newscrawl.extract.images import split_credit
 from newscrawl.extract.language import normalise_language
 
@@ -43,6 +43,14 @@ def test_us_pages_read_slashed_dates_month_first():
 
 def test_date_from_url():
     assert date_from_url("https://x.example/2013/05/30/story") == "2013-05-30T00:00:00Z"
+    # one-segment and dotted day-first forms, also inside a %2F-escaped query
+    assert date_from_url("https://x.example/article?AID=%2F20120103%2FCITY%2F94") == (
+        "2012-01-03T00:00:00Z"
+    )
+    assert date_from_url("https://x.example/news/asia/05.01.2012/185968/a.html") == (
+        "2012-01-05T00:00:00Z"
+    )
+    assert date_from_url("https://x.example/item/20121399/") is None  # month 13
     assert date_from_url("https://x.example/2013/99/30/story") is None
 
 
@@ -57,6 +65,8 @@ def names(raw: str) -> list[str]:
         ("Ann Lee, Bob Ray & Cy Twombly", ["Ann Lee", "Bob Ray", "Cy Twombly"]),
         ("بقلم محمد علي و أحمد حسن", ["محمد علي", "أحمد حسن"]),
         ("Par Jean Dupont", ["Jean Dupont"]),
+        ("SAEED SHAH Special to The Globe and Mail", ["Saeed Shah"]),
+        ("作者：王建琦", ["王建琦"]),
         ("Von Hans Müller", ["Hans Müller"]),
         ("Jane Doe | Reuters", ["Jane Doe"]),
         ("Jane Doe, Correspondent", ["Jane Doe"]),
@@ -106,3 +116,23 @@ def test_split_credit(caption, expected):
 )  # fmt: skip
 def test_normalise_language(value, expected):
     assert normalise_language(value) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "languages", "expected"),
+    [
+        ("Δημοσίευση: 12-1-2012, 14:20 Ανανέωση: 13-1-2012", ["el"], "2012-01-12T14:20:00Z"),
+        ("Dodano: 27 lipca 2011, 21:15 Autor: Beata Nowak", ["pl"], "2011-07-27T21:15:00Z"),
+        ("Data publikacji: 2012-01-03 09:38:47 | Data aktualizacji: 2012-01-04", ["pl"],
+         "2012-01-03T09:38:47Z"),
+        ("Posted Thursday, January 17th, 2008", ["en"], "2008-01-17T00:00:00Z"),
+        ("نشر في: الخميس ٣٠ أيار ٢٠١٣", ["ar"], "2013-05-30T00:00:00Z"),
+        ("15 de marzo de 2012", ["es"], "2012-03-15T00:00:00Z"),
+        ("Share this article", ["en"], None),
+        ("3 comments on 45 items in 2012", ["en"], None),
+    ],
+)  # fmt: skip
+def test_find_dates_in_datelines(text, languages, expected):
+    """The first date written in a dateline, in the page's language, without dateparser."""
+    found = find_dates(text, languages)
+    assert (found[0][0] if found else None) == expected

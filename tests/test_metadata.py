@@ -215,3 +215,23 @@ def test_lead_figure_credit_element_fills_what_the_jsonld_image_lacks(same_file)
     )
     assert image["credit"] == "REUTERS/ Sample Photographer"
     assert image["url"].endswith("RTX200AB-social.jpg") is not same_file
+
+
+def test_dateline_under_the_headline_beats_header_and_side_column_dates():
+    html = (PAGES / "meta-dateline.html").read_text("utf-8")
+    meta = extract_metadata(load_page(html, "https://www.example-news.gr/article.asp?id=7"))
+    assert meta.fields["datePublished"] == "2012-01-12T14:20:00Z"
+    assert meta.sources["datePublished"] == "dom"
+    assert "12-1-2012" in meta.fields["datePublishedRaw"]
+
+
+def test_dateline_above_the_headline_in_its_block_is_used():
+    html = (PAGES / "meta-dateline.html").read_text("utf-8")
+    dateline = (
+        '<div class="art_details">Δημοσίευση: 12-1-2012, 14:20 '
+        "Τελευταία ανανέωση: 13-1-2012, 09:05</div>"
+    )
+    assert dateline in html
+    html = html.replace(dateline, "").replace("<h1>", dateline + "\n      <h1>")
+    meta = extract_metadata(load_page(html, "https://www.example-news.gr/article.asp?id=7"))
+    assert meta.fields["datePublished"] == "2012-01-12T14:20:00Z"

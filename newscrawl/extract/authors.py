@@ -20,7 +20,7 @@ _PREFIX = re.compile(
     r"^\s*(?:(?:written|posted|reported|reporting|compiled|edited|story|text|words)\s+by"
     r"|by|par|von|door|por|di|da|av|af|yazan|yazar|bakeng|"
     r"author|authors|auteur|autor|autorin|byline|writer|"
-    r"بقلم|كتب|كتبت|كتبه|إعداد|اعداد|تحرير|مراسل)\s*[:：\-–—]?\s+",
+    r"بقلم|كتب|كتبت|كتبه|إعداد|اعداد|تحرير|مراسل)\s*[:：\-–—]?\s+|^\s*(?:作者|记者|撰文)\s*[:：]\s*",
     re.I,
 )
 _DATE_TAIL = re.compile(
@@ -150,6 +150,8 @@ _ORGS = {
     "وكالات",
     "الأناضول",
 }
+# "Jane Doe, Special to The Globe and Mail": the publication, not a second author.
+_SPECIAL_TO = re.compile(r"[\s,]+(?:special|exclusive)\s+to\s+.*$", re.I)
 MAX_NAME_WORDS = 6
 _EDGES = re.compile(r"^[\s(\[]+|[\s)\].:]+$")
 _PARENTHESES = re.compile(r"\s*\([^)]*\)\s*")
@@ -209,6 +211,7 @@ def _prepare(raw) -> str:
     text = _EMAIL.sub(" ", text)
     text = _PREFIX.sub("", text)
     text = _DATE_TAIL.sub("", text)
+    text = _SPECIAL_TO.sub("", text)
     return _SPACE.sub(" ", text).strip(" ,|-–—:·•")
 
 

@@ -31,6 +31,12 @@ _EPOCH = re.compile(r"^\s*(\d{10})(\d{3})?\s*$")
 _URL_DATE = re.compile(
     r"/((?:19|20)\d{2})[/-](0?[1-9]|1[0-2])[/-](0?[1-9]|[12]\d|3[01])(?:/|[-_]|$)"
 )
+# "/20120103/" or "%2F20120103%2F" (publishing systems that put the day in one segment).
+_URL_COMPACT_DATE = re.compile(
+    r"(?:/|%2F)((?:19|20)\d{2})(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])(?:/|%2F|[-_.]|$)", re.I
+)
+# "/30.05.2013/" (day first).
+_URL_DOTTED_DATE = re.compile(r"/(0[1-9]|[12]\d|3[01])\.(0[1-9]|1[0-2])\.((?:19|20)\d{2})/")
 _HAS_LETTER_OR_DIGIT = re.compile(r"\w")
 # Free text must name a year: "yesterday" or "3 hours ago" is not a publication date.
 _NUMERIC = re.compile(r"\b\d{1,2}[./-]\d{1,2}[./-]\d{2,4}\b")
@@ -70,12 +76,16 @@ def format_date(value: datetime) -> str:
 
 
 def date_from_url(url: str | None) -> str | None:
-    """A ``/2013/05/30/`` style date in the URL, as midnight UTC."""
-    match = _URL_DATE.search(url or "")
-    if not match:
+    """A ``/2013/05/30/`` or ``/20130530/`` date in the URL, as midnight UTC."""
+    groups = None
+    if match := _URL_DATE.search(url or "") or _URL_COMPACT_DATE.search(url or ""):
+        groups = match.groups()
+    elif match := _URL_DOTTED_DATE.search(url or ""):
+        groups = match.groups()[::-1]
+    if not groups:
         return None
     try:
-        value = datetime(*(int(g) for g in match.groups()))
+        value = datetime(*(int(g) for g in groups))
     except ValueError:
         return None
     return format_date(value) if _plausible(value) else None
@@ -227,6 +237,95 @@ _SCRIPTS = [
     ("\u4e00", "\u9fff", ["zh", "ja"]),
     ("\uac00", "\ud7af", ["ko"]),
 ]
+
+
+# ----------------------------------------------------------------- dates inside free text
+
+_TEXT_TIME = r"(?:[\sT,|at-]{1,5}(\d{1,2})[:.](\d{2})(?![\d.])(?::(\d{2}))?)?"
+_TEXT_DATES = [
+    ("ymd", re.compile(r"(?<!\d)((?:19|20)\d{2})-(\d{1,2})-(\d{1,2})(?!\d)" + _TEXT_TIME)),
+    ("dmy", re.compile(
+        r"(?<![\d.])(\d{1,2})([./-])(\d{1,2})\2((?:19|20)?\d{2})(?![\d.])" + _TEXT_TIME)),
+    ("d-month-y", re.compile(
+        r"(?<!\d)(\d{1,2})(?:st|nd|rd|th)?\.?,?\s*(?:de\s+)?([^\W\d_]{3,12})\.?,?\s*(?:de\s+)?"
+        r"((?:19|20)\d{2})(?!\d)" + _TEXT_TIME)),
+    ("month-d-y", re.compile(
+        r"(?<![^\W\d_])([^\W\d_]{3,12})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+((?:19|20)\d{2})(?!\d)"
+        + _TEXT_TIME)),
+]  # fmt: skip
+
+
+def find_dates(text: str, languages=(), month_first: bool = False) -> list[tuple[str, str]]:
+    """Dates written inside a short free text, in order: ``[(iso, raw), ...]``.
+
+    For datelines such as "Published: 12-1-2012, 14:20 | Updated: ..." or
+    "Σάββατο 14 Ιανουαρίου 2012". Month names are those of English and of the
+    ``languages`` given (from dateparser's locale data, without its parser).
+    """
+    text = (text or "").translate(_DIGITS)
+    months = _month_names(tuple(languages or ()))
+    found = []
+    for kind, pattern in _TEXT_DATES:
+        for match in pattern.finditer(text):
+            value = _text_match_date(kind, match, months, month_first)
+            if value is not None and _plausible(value):
+                found.append((match.start(), format_date(value), match.group(0).strip()))
+    return [(iso, raw) for _start, iso, raw in sorted(found)]
+
+
+def _text_match_date(kind: str, match, months: dict, month_first: bool) -> datetime | None:
+    groups = match.groups()
+    if kind == "ymd":
+        year, month, day = groups[0], groups[1], groups[2]
+    elif kind == "dmy":
+        first, second, year = groups[0], groups[2], groups[3]
+        year = year if len(year) == 4 else f"20{year}"
+        day, month = (second, first) if month_first and groups[1] == "/" else (first, second)
+    elif kind == "d-month-y":
+        day, month, year = groups[0], months.get(groups[1].casefold()), groups[2]
+    else:
+        month, day, year = months.get(groups[0].casefold()), groups[1], groups[2]
+    hour, minute, second_ = groups[-3:]
+    try:
+        numbers = (year, month or 0, day, hour or 0, minute or 0, second_ or 0)
+        return datetime(*(int(n) for n in numbers))
+    except ValueError:
+        return None
+
+
+@lru_cache(maxsize=64)
+def _month_names(languages: tuple[str, ...]) -> dict[str, int]:
+    """Lower-cased month names and abbreviations -> month number, English always."""
+    out = dict(_MONTHS)
+    for lang in languages:
+        for name, number in _locale_months(lang).items():
+            out.setdefault(name, number)
+    return out
+
+
+@lru_cache(maxsize=64)
+def _locale_months(lang: str) -> dict[str, int]:
+    try:
+        from dateparser.languages.loader import default_loader
+
+        info = default_loader.get_locale(lang).info
+    except Exception:  # a language dateparser does not know
+        return {}
+    out = {}
+    for number, key in enumerate(_MONTH_KEYS, start=1):
+        for name in info.get(key, []):
+            if len(name) >= 3:
+                out.setdefault(name.casefold().rstrip("."), number)
+    if lang == "ar":
+        for name, standard in _LEVANTINE_MONTHS:
+            out.setdefault(name, out.get(standard, 0))
+    return {name: number for name, number in out.items() if number}
+
+
+_MONTH_KEYS = (
+    "january", "february", "march", "april", "may", "june",
+    "july", "august", "september", "october", "november", "december",
+)  # fmt: skip
 
 
 def _plausible(value: datetime) -> bool:

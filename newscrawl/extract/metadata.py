@@ -18,12 +18,14 @@ import html
 import logging
 import re
 from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
+from functools import lru_cache
 from urllib.parse import urljoin, urlsplit
 
 import lxml.etree
 
 from newscrawl.extract.authors import author_entries, merge_authors
-from newscrawl.extract.dates import date_from_url, normalise_date
+from newscrawl.extract.dates import date_from_url, find_dates, format_date, normalise_date
 from newscrawl.extract.images import (
     clean_text,
     figure_caption,
@@ -114,24 +116,10 @@ _TIME_PUBLISHED = lxml.etree.XPath(
     "//*[@itemprop='datePublished']/@datetime | //*[@itemprop='datePublished']/@content"
     " | //time[@pubdate]/@datetime"
 )
-_TIME_XPATHS = [
-    lxml.etree.XPath(path)
-    for path in ("//article//time[@datetime]", "//main//time[@datetime]", "//time[@datetime]")
-]
-# A <time> that says it is the publication date, or shows a year in its text.
-_TIME_HINT = re.compile(r"publish|article|entry|post|date|\d{4}", re.I)
-_BYLINE = lxml.etree.XPath(
-    "//*[@rel='author' or @itemprop='author' or contains(@class, 'byline')"
-    " or contains(@class, 'author')]"
-)
 _PARAGRAPHS = lxml.etree.XPath("//p")
-_DATE_ELEMENTS = lxml.etree.XPath(
-    "//*[contains(@class, 'date') or contains(@class, 'publish') or contains(@id, 'date')"
-    " or contains(@class, 'timestamp') or contains(@id, 'publish')][not(self::body)]"
-)
 _NOT_ARTICLE = re.compile(
     r"related|recommend|more-|most-|popular|sidebar|widget|footer|comment|nav|teaser|promo|"
-    r"trending|latest|aside",
+    r"trending|latest|aside|(?<![a-z])side(?![a-z])|sidebox|right-?col|col-?right|column-right",
     re.I,
 )
 
@@ -143,6 +131,7 @@ class Metadata:
     fields: dict = field(default_factory=dict)
     sources: dict = field(default_factory=dict)
     signals: dict = field(default_factory=dict)
+    dom: dict = field(default_factory=dict, repr=False)  # tree lookups shared by the steps
 
     def put(self, name: str, value, source: str) -> bool:
         """Set ``name`` unless already set or ``value`` is empty; True when set."""
@@ -462,11 +451,12 @@ def _dates(meta: Metadata, page: Page, article, nodes) -> None:
         if article:
             candidates += [(article[1].get(k), article[0]) for k in sd_keys]
         candidates += [(v, _meta_source(k)) for k in meta_keys for v in page.meta.get(k, [])[:1]]
-        if name == "datePublished":
-            candidates += [(v, "dom") for v in _TIME_PUBLISHED(page.tree)[:2]]
-        for raw, source in candidates:
-            if _put_date(meta, name, raw, source, langs):
-                break
+        if any(_put_date(meta, name, raw, source, langs) for raw, source in candidates):
+            continue
+        if name == "datePublished" and ("datePublished" in page.html or "pubdate" in page.html):
+            for raw in _TIME_PUBLISHED(page.tree)[:2]:  # microdata outside an itemscope
+                if _put_date(meta, name, raw, "dom", langs):
+                    break
     if not meta.fields.get("datePublished"):
         _dom_published(meta, page, langs)
 
@@ -505,24 +495,23 @@ def _meta_source(key: str) -> str:
 
 
 def _dom_published(meta: Metadata, page: Page, langs) -> None:
-    """From the DOM: an article ``<time>``, the date in the URL, then htmldate.
+    """From the DOM: the dateline near the headline, the date in the URL, then htmldate.
 
-    A date in the article's URL (``/2013/05/30/``) is reliable to the day, so a
-    ``<time>`` element is taken only when it agrees with it (listing widgets
-    often carry today's date in ``<time>`` elements).
+    Candidates are ``<time datetime>`` elements, elements whose class or id says
+    date/publish/timestamp and the short texts right after the headline; the
+    first one after the headline in document order wins, else the nearest one
+    before it inside the headline's own block (never a "today" date in the page
+    header). A date in the article's URL (``/2013/05/30/``) is reliable to the
+    day, so a DOM date is taken only when it agrees with it.
     """
     url_date = None
     for url in (page.url, meta.fields.get("canonicalUrl")):
         url_date = url_date or date_from_url(url)
-    for raw in _article_times(page)[:3]:
-        value = _normalise(raw, langs)
-        if value and (url_date is None or value[:10] == url_date[:10]):
-            _put_date(meta, "datePublished", raw, "dom", langs)
-            return
-    for raw in _date_texts(page)[:3]:
-        value = _normalise(raw, langs)
-        if value and (url_date is None or value[:10] == url_date[:10]):
-            _put_date(meta, "datePublished", raw, "dom", langs)
+    for value, raw in _dom_date_candidates(meta, page, langs):
+        if url_date is None or value[:10] == url_date[:10]:
+            meta.put("datePublished", value, "dom")
+            meta.fields["datePublishedRaw"] = raw
+            meta.sources["datePublishedRaw"] = "dom"
             return
     if url_date:
         meta.put("datePublished", url_date, "url")
@@ -532,26 +521,157 @@ def _dom_published(meta: Metadata, page: Page, langs) -> None:
     _htmldate_published(meta, page, langs)
 
 
-def _article_times(page: Page) -> list[str]:
-    """``<time datetime>`` values of the article, best first, none from chrome."""
-    for xpath in _TIME_XPATHS:
-        found = [el for el in xpath(page.tree)[:20] if not _in_chrome(el)]
-        if found:
-            found.sort(
-                key=lambda el: not _TIME_HINT.search(el.get("class", "") + el.text_content())
-            )
-            return [el.get("datetime") for el in found]
-    return []
+def _dom_date_candidates(meta: Metadata, page: Page, langs) -> list[tuple[str, str]]:
+    """``(iso, raw)`` dates of the DOM, best first (see ``_dom_published``)."""
+    month_first = getattr(langs, "month_first", False)
+    heading = _headline_element(page, meta.fields.get("headline"))
+    found = []  # (element, iso, raw)
+    for el in page.tree.iter("time"):
+        raw = el.get("datetime")
+        value = _normalise(raw, langs) if raw else None
+        if value:
+            found.append((el, value, raw))
+    for el in _marked_elements(meta, page, "date")[:15]:
+        if heading is not None and heading in el.iterdescendants():
+            continue  # a wrapper of the whole article header, not a dateline
+        text = clean_text(el.text_content()) or ""
+        if len(text) <= 300:
+            found += [(el, value, text) for value, _raw in find_dates(text, langs, month_first)[:1]]
+    if heading is not None:
+        found += _dateline_dates(heading, langs, month_first)
+    now = format_date(datetime.now(UTC) + timedelta(days=1))
+    found = [c for c in found if c[1] <= now and not _in_chrome(c[0])]
+    return _by_closeness(found, heading)
 
 
-def _date_texts(page: Page) -> list[str]:
-    """Short texts of elements whose class or id says "date" (bylines, datelines)."""
+def _dateline_dates(heading, langs, month_first: bool) -> list[tuple]:
+    """Dates in the few short lines right after, then right before, the headline
+    (a dateline without markup); the nearest line with a date on each side."""
     out = []
-    for el in _DATE_ELEMENTS(page.tree)[:10]:
-        text = clean_text(el.text_content())
-        if text and len(text) <= 80 and any(ch.isdigit() for ch in text) and not _in_chrome(el):
-            out.append(text)
+    after, before = _FOLLOWING_TEXT(heading), _PRECEDING_TEXT(heading)[::-1]  # nearest first
+    for texts, limit in ((after, _DATELINE_CHARS), (before, 150)):
+        seen = 0
+        for text in texts:
+            parent = text.getparent()
+            if parent is None or parent.tag in _NOT_DATELINE_TAGS:
+                continue
+            seen += len(text)
+            if len(text.strip()) > _DATELINE_CHARS // 3:
+                continue  # a sentence of the article or a caption, not a dateline
+            dates = find_dates(text, langs, month_first)[:1]
+            out += [(parent, value, clean_text(text)) for value, _raw in dates]
+            if dates or seen > limit:
+                break
     return out
+
+
+def _by_closeness(found: list[tuple], heading) -> list[tuple[str, str]]:
+    """Candidates ordered by closeness to the headline.
+
+    First those in the headline's own block (up to three levels above it),
+    after it in document order, then before it nearest first; then those after
+    the block. Without a headline: all, in document order, outside the page
+    header.
+    """
+    keyed = [(_document_key(el), el, value, raw) for el, value, raw in found]
+    if heading is None:
+        keyed = [k for k in keyed if not _in_page_header(k[1])]
+        return [(value, raw) for _key, _el, value, raw in sorted(keyed, key=lambda k: k[0])]
+    head_key = _document_key(heading)
+    block = heading
+    for _ in range(3):
+        block = block.getparent() if block.getparent() is not None else block
+    inside = [k for k in keyed if _is_inside(k[1], block)]
+    ordered = sorted((k for k in inside if k[0] > head_key), key=lambda k: k[0])
+    ordered += sorted((k for k in inside if k[0] < head_key), key=lambda k: k[0], reverse=True)
+    ordered += sorted((k for k in keyed if k[0] > head_key and k not in inside), key=lambda k: k[0])
+    return [(value, raw) for _key, _el, value, raw in ordered]
+
+
+def _document_key(el) -> tuple[int, ...]:
+    """Child indices from the root: sorts elements in document order."""
+    path = []
+    parent = el.getparent()
+    while parent is not None:
+        path.append(parent.index(el))
+        el, parent = parent, parent.getparent()
+    return tuple(reversed(path))
+
+
+def _is_inside(el, block) -> bool:
+    return el is block or any(a is block for a in el.iterancestors())
+
+
+def _in_page_header(el) -> bool:
+    """Inside a ``<header>``/``<nav>`` that is not part of an article."""
+    for ancestor in el.iterancestors():
+        if ancestor.tag in ("article", "main"):
+            return False
+        if ancestor.tag in ("header", "nav"):
+            return True
+    return False
+
+
+def _headline_element(page: Page, headline: str | None):
+    """The heading showing the headline, else the first ``h1``; None without one."""
+    headings = _HEADINGS(page.tree)[:15]
+    key = _squash(headline or "")
+    for el in headings:
+        text = _squash(el.text_content())
+        if key and text and (text in key or key in text) and len(text) >= 0.4 * len(key):
+            return el
+    return next((el for el in headings if el.tag == "h1"), None)
+
+
+def _marked_elements(meta: Metadata, page: Page, kind: str) -> list:
+    """Elements whose class/id says ``kind`` ("date" or "byline"), in document order.
+
+    One search of the tree serves both kinds: the class and id values that
+    matter are first found by a regular expression over the HTML text, then
+    the tree is searched for exactly those values (libxml2 tests attribute
+    equality much faster than ``contains()``, and a page without such values
+    is not searched at all).
+    """
+    if "marked" not in meta.dom:
+        meta.dom["marked"] = _find_marked(page)
+    return meta.dom["marked"][kind]
+
+
+def _find_marked(page: Page) -> dict[str, list]:
+    values = {("class", v) for v in _CLASS_VALUE.findall(page.html)}
+    values |= {("id", v) for v in _ID_VALUE.findall(page.html)}
+    wanted = {(a, v) for a, v in values if _MARK_WORDS.search(v.lower()) and '"' not in v}
+    for attr in ("rel", "itemprop"):
+        if f'{attr}="author"' in page.html:
+            wanted.add((attr, "author"))
+    out: dict[str, list] = {"date": [], "byline": []}
+    if not wanted:
+        return out
+    for el in _equality_xpath(tuple(sorted(wanted)[:60]))(page.tree):
+        marks = f"{el.get('class', '')} {el.get('id', '')}".lower()
+        if _DATE_WORDS.search(marks) and el.tag != "body":
+            out["date"].append(el)
+        if _BYLINE_WORDS.search(marks) or "author" in (el.get("rel"), el.get("itemprop")):
+            out["byline"].append(el)
+    return out
+
+
+@lru_cache(maxsize=512)
+def _equality_xpath(values: tuple[tuple[str, str], ...]) -> lxml.etree.XPath:
+    tests = " or ".join(f'@{attr}="{html.unescape(value)}"' for attr, value in values)
+    return lxml.etree.XPath(f"//*[{tests}]")
+
+
+# Case-sensitive, literal-prefixed patterns: Python's re is many times slower with re.I.
+_CLASS_VALUE = re.compile(r"""class=["']([^"'<>]*)""")
+_ID_VALUE = re.compile(r"""id=["']([^"'<>]*)""")
+_DATE_WORDS = re.compile(r"date|publish|timestamp")
+_BYLINE_WORDS = re.compile(r"byline|author")
+_MARK_WORDS = re.compile(r"date|publish|timestamp|byline|author")
+_FOLLOWING_TEXT = lxml.etree.XPath("following::text()[normalize-space()][position() <= 25]")
+_PRECEDING_TEXT = lxml.etree.XPath("preceding::text()[normalize-space()][position() <= 8]")
+_DATELINE_CHARS = 400
+_NOT_DATELINE_TAGS = {"script", "style", "noscript", "figcaption", "figure", "a"}
 
 
 def _in_chrome(el) -> bool:
@@ -600,7 +720,7 @@ def _authors(meta: Metadata, page: Page, article, nodes) -> None:
                 source = _meta_source(key)
                 break
     if not entries:
-        entries, source = _dom_authors(page), "dom"
+        entries, source = _dom_authors(meta, page), "dom"
     meta.put("authors", merge_authors(entries), source)
 
 
@@ -623,9 +743,9 @@ def _sd_authors(value) -> list[dict]:
     return entries
 
 
-def _dom_authors(page: Page) -> list[dict]:
+def _dom_authors(meta: Metadata, page: Page) -> list[dict]:
     entries = []
-    for el in _BYLINE(page.tree)[:6]:
+    for el in _marked_elements(meta, page, "byline")[:6]:
         if _in_chrome(el):
             continue
         text = clean_text(el.get("content") or el.text_content())
