@@ -49,7 +49,7 @@ _NAMES = {
     "russian": "ru",
 }
 MIN_TEXT_CHARS = 40  # below this, the declaration (if any) is trusted
-SAMPLE_CHARS = 4000  # enough text for a stable guess; keeps the cost per page small
+SAMPLE_CHARS = 2000  # enough text for a stable guess; py3langid costs grow with the length
 CLOSE_CALL = 0.1  # the declared language wins when its probability is at least this
 
 

@@ -227,7 +227,8 @@ def _structured_nodes(page: Page) -> list[tuple[str, dict]]:
             for item in inner if isinstance(inner, list) else [inner]:
                 if isinstance(item, dict) and "@type" in item:
                     out.append(("json-ld", item))
-    for item in page.microdata:
+    microdata = page.microdata if "itemscope" in page.html else []  # skips a tree search
+    for item in microdata:
         converted = _from_microdata(item)
         if isinstance(converted, dict):
             out.append(("microdata", converted))
@@ -638,13 +639,8 @@ def _marked_elements(meta: Metadata, page: Page, kind: str) -> list:
 
 
 def _find_marked(page: Page) -> dict[str, list]:
-    values = {("class", v) for v in _CLASS_VALUE.findall(page.html)}
-    values |= {("id", v) for v in _ID_VALUE.findall(page.html)}
-    wanted = {(a, v) for a, v in values if _MARK_WORDS.search(v.lower()) and '"' not in v}
-    for attr in ("rel", "itemprop"):
-        if f'{attr}="author"' in page.html:
-            wanted.add((attr, "author"))
     out: dict[str, list] = {"date": [], "byline": []}
+    wanted = _marked_values(page.html)
     if not wanted:
         return out
     for el in _equality_xpath(tuple(sorted(wanted)[:60]))(page.tree):
@@ -656,12 +652,39 @@ def _find_marked(page: Page) -> dict[str, list]:
     return out
 
 
+def _marked_values(text: str) -> set[tuple[str, str, str]]:
+    """``(tag, attribute, value)`` of the date/byline marks written in the HTML text.
+
+    Knowing the tag lets libxml2 test the attributes of those elements only.
+    """
+    values = {("class", v) for v in _CLASS_VALUE.findall(text)}
+    values |= {("id", v) for v in _ID_VALUE.findall(text)}
+    wanted = {(a, v) for a, v in values if _MARK_WORDS.search(v.lower()) and '"' not in v}
+    wanted |= {(a, "author") for a in ("rel", "itemprop") if f'{a}="author"' in text}
+    out = set()
+    for attr, value in wanted:
+        for quote in "\"'":
+            needle, start = f"{attr}={quote}{value}{quote}", 0
+            for _ in range(20):
+                start = text.find(needle, start) + 1
+                if not start:
+                    break
+                tag = _TAG_NAME.match(text, text.rfind("<", 0, start) + 1)
+                if tag:
+                    out.add((tag.group(0).lower(), attr, value))
+    return out
+
+
 @lru_cache(maxsize=512)
-def _equality_xpath(values: tuple[tuple[str, str], ...]) -> lxml.etree.XPath:
-    tests = " or ".join(f'@{attr}="{html.unescape(value)}"' for attr, value in values)
-    return lxml.etree.XPath(f"//*[{tests}]")
+def _equality_xpath(values: tuple[tuple[str, str, str], ...]) -> lxml.etree.XPath:
+    by_tag: dict[str, list[str]] = {}
+    for tag, attr, value in values:
+        by_tag.setdefault(tag, []).append(f'@{attr}="{html.unescape(value)}"')
+    paths = [f"//{tag}[{' or '.join(tests)}]" for tag, tests in by_tag.items()]
+    return lxml.etree.XPath(" | ".join(paths))
 
 
+_TAG_NAME = re.compile(r"[A-Za-z][\w-]*")
 # Case-sensitive, literal-prefixed patterns: Python's re is many times slower with re.I.
 _CLASS_VALUE = re.compile(r"""class=["']([^"'<>]*)""")
 _ID_VALUE = re.compile(r"""id=["']([^"'<>]*)""")
@@ -971,7 +994,7 @@ def _as_int(value) -> int | None:
     return number if number > 0 else None
 
 
-def _page_text_sample(page: Page, limit: int = 3000) -> list[str]:
+def _page_text_sample(page: Page, limit: int = 2000) -> list[str]:
     """Headline and paragraph text from the tree, for language guessing on teasers."""
     out, total = [], 0
     for el in _PARAGRAPHS(page.tree):
