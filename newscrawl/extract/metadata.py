@@ -107,7 +107,6 @@ SECTION_META = (
 
 _HEADINGS = lxml.etree.XPath("//h1 | //h2 | //h3")
 _TITLE = lxml.etree.XPath("//title[1]")
-_CANONICAL = lxml.etree.XPath("//link[@rel='canonical']/@href")
 _CONTENT_LANGUAGE = lxml.etree.XPath(
     "//meta[translate(@http-equiv,'CONTENT-LANGUAGE','content-language')"
     "='content-language']/@content"
@@ -294,7 +293,7 @@ def is_article(node: dict) -> bool:
 
 def _choose_article(nodes, page: Page) -> tuple[str, dict] | None:
     """The page's own article node: URL match, then body, then headline, then first."""
-    own = {_url_key(page.url), *(_url_key(h) for h in _CANONICAL(page.tree)[:1])}
+    own = {_url_key(page.url), *(_url_key(h) for h in _canonical_hrefs(page)[:1])}
     best, best_score = None, -1
     for source, node in nodes:
         if not is_article(node):
@@ -423,7 +422,7 @@ def _description(meta: Metadata, page: Page, article, nodes) -> None:
 
 
 def _canonical(meta: Metadata, page: Page, article, nodes) -> None:
-    for href in _CANONICAL(page.tree)[:1]:
+    for href in _canonical_hrefs(page)[:1]:
         meta.put("canonicalUrl", _absolute(page.url, href), "meta")
     meta.put("canonicalUrl", _absolute(page.url, page.meta_first("og:url")), "opengraph")
     if article:
@@ -431,6 +430,15 @@ def _canonical(meta: Metadata, page: Page, article, nodes) -> None:
         meta.put(
             "canonicalUrl", _absolute(page.url, url if isinstance(url, str) else None), article[0]
         )
+
+
+def _canonical_hrefs(page: Page) -> list[str]:
+    """``<link rel=canonical>`` targets (a tag-filtered walk: cheaper than XPath)."""
+    return [
+        el.get("href", "")
+        for el in page.tree.iter("link")
+        if (el.get("rel") or "").strip().lower() == "canonical"
+    ]
 
 
 def _absolute(base: str, href: str | None) -> str | None:
@@ -792,7 +800,9 @@ def _images(meta: Metadata, page: Page, article, nodes) -> None:
             if url:
                 images.append({"url": url, "caption": None, "credit": None})
                 source = source or ("opengraph" if key.startswith("og:") else "meta")
-    figures = [(f, figure_image_url(f, page.url)) for f in first_figures(page.tree)]
+    has_figure = "<figure" in page.html or "<FIGURE" in page.html  # else skip the searches
+    found = first_figures(page.tree) if has_figure else []
+    figures = [(f, figure_image_url(f, page.url)) for f in found]
     _attach_captions(images, figures, meta)
     if not images:
         for figure, url in figures:
