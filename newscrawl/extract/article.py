@@ -1,11 +1,12 @@
 """Assemble the article dict: parse once, extract, clean, decide access.
 
 - :func:`parse_article` parses the page once (``load_page``), reads the
-  structured metadata, removes markup-marked chrome from the tree (never the
-  schema.org ``hasPart`` article sections), runs main-text extraction on the
-  same tree and returns every field plus ``articleBodyHtml`` and the internal
-  ``_signals``. Per-site ``SiteRules`` selectors act here, on the DOM.
-- :func:`clean_article` works block by block on ``articleBodyHtml``: drops
+  structured metadata, then one walk over the same tree judges markup-marked
+  chrome (never the schema.org ``hasPart`` article sections) and finds the
+  main text; it returns every field plus ``articleBodyHtml`` and the internal
+  ``_signals`` (plain data: the blocks as records, paywall cues, the chrome
+  dropped). Per-site ``SiteRules`` selectors act here, on the DOM.
+- :func:`clean_article` works block by block on the carried blocks: drops
   the headline, repeated blocks, repeated image captions, per-site
   boilerplate and teaser text, decides ``access``, computes ``contentHash``
   and removes internal keys. :func:`explain_article` returns the same plus
@@ -33,11 +34,10 @@ from newscrawl.extract.body import (
     blocks_html,
     blocks_text,
     clean_space,
-    extract_blocks,
+    extract_body,
     haspart_roots,
     protected_elements,
     remove_selected,
-    strip_marked_chrome,
 )
 from newscrawl.extract.boilerplate import BoilerplateMemory
 from newscrawl.extract.page import Page, load_page
@@ -139,18 +139,17 @@ def _main_text(page: Page, signals: dict, rules: SiteRules) -> tuple[list[Block]
     dropped += remove_selected(
         tree, rules.teaser_selectors, protected=protected, reason="site-teaser"
     )
-    marked, paywall_marks = strip_marked_chrome(
-        tree, protected=protected, captions_norm=captions_norm
-    )
-    dropped += marked
     method: list[str] = []
-    blocks = extract_blocks(
+    blocks, marked, paywall_marks = extract_body(
         tree,
         page.url,
         body_selector=rules.body_selector,
         protected_roots=set(roots),
+        protected=protected,
+        captions_norm=captions_norm,
         method=method,
     )
+    dropped += marked
     sd_body = signals.get("sd_body")
     cues = {
         "is_accessible_for_free": signals.get("is_accessible_for_free"),
@@ -161,6 +160,7 @@ def _main_text(page: Page, signals: dict, rules: SiteRules) -> tuple[list[Block]
         "captions": captions_norm,
         "protected_texts": protected_texts,
         "main_text": method[0] if method else None,
+        "blocks": [b.as_record() for b in blocks],
     }
     return blocks, dropped, cues
 
@@ -224,7 +224,7 @@ def explain_article(
     out = {k: v for k, v in article.items() if not k.startswith("_")}
     signals = article.get("_signals") or {}
     site = out.get("site") or "unknown"
-    blocks = blocks_from_html(out.get("articleBodyHtml"))
+    blocks = _parsed_blocks(signals, out)
     if not blocks and out.get("articleBody"):
         blocks = [Block("p", clean_space(t)) for t in out["articleBody"].split("\n\n") if t.strip()]
     kept, decisions = _filter_blocks(blocks, out.get("headline"), signals, site, boilerplate)
@@ -245,6 +245,15 @@ def explain_article(
     out["metadata"] = metadata
     explained = [{"action": "drop", **d} for d in dom_dropped] + decisions
     return out, explained
+
+
+def _parsed_blocks(signals: dict, article: dict) -> list[Block]:
+    """The blocks ``parse_article`` found (carried in ``_signals``); an item
+    without them is read back from its ``articleBodyHtml``."""
+    records = signals.get("blocks")
+    if isinstance(records, list):
+        return [Block.from_record(r) for r in records if isinstance(r, dict) and r.get("text")]
+    return blocks_from_html(article.get("articleBodyHtml"))
 
 
 def _filter_blocks(blocks, headline, signals, site, boilerplate):

@@ -1,20 +1,17 @@
 """Main text of a page as a list of simple blocks.
 
-Order of work on the one parsed tree (``Page.tree``):
-
-1. :func:`strip_marked_chrome` removes elements whose class/id/role/ARIA
-   tokens mark them as chrome (paywall prompts, newsletter boxes, share bars,
-   related lists, cookie notices) *and* whose text agrees (a teaser phrase, or
-   no prose at all). Elements under the page's schema.org ``hasPart``
-   ``cssSelector`` are article text and are never removed.
-2. :func:`extract_blocks` finds the main text on that tree with our own
-   one-pass extractor (``maintext.find_main_text``) and turns its segments
-   into :class:`Block`s; trafilatura runs only when that one is not
-   confident (it cleans the tree in place, so it comes last).
+:func:`extract_body` runs one walk over the parsed tree (``Page.tree``,
+``maintext.find_main_text``) that both judges markup-named chrome (class,
+id, role or ARIA tokens *and* agreeing text, see ``chrome``; elements under
+the page's schema.org ``hasPart`` ``cssSelector`` are never chrome) and finds
+the main-text container; its segments become :class:`Block`s. trafilatura
+runs only when that walk is not confident (it cleans the tree in place, so
+it comes last, after the chrome is removed from the tree).
 
 Blocks render to plain text (``articleBody``: paragraphs separated by a blank
-line) and to simple HTML (``articleBodyHtml``); :func:`blocks_from_html`
-reads that HTML back, which is what ``clean_article`` works on.
+line) and to simple HTML (``articleBodyHtml``). ``parse_article`` carries them
+to ``clean_article`` as plain records (:meth:`Block.as_record`);
+:func:`blocks_from_html` reads the HTML back for items that lack them.
 """
 
 from __future__ import annotations
@@ -30,21 +27,11 @@ import trafilatura
 from cssselect import SelectorError
 
 from newscrawl.extract.maintext import Segment, find_main_text
-from newscrawl.extract.teaser import (
-    HARD_MARKUP_KINDS,
-    is_caption,
-    markup_kind,
-    normalize_text,
-    phrase_reasons,
-    word_count,
-)
+from newscrawl.extract.teaser import word_count
 
 logger = logging.getLogger(__name__)
 
 _SPACE = re.compile(r"\s+")
-_MARKED = lxml.etree.XPath("//*[@class or @id or @role or @aria-label]")
-_SKIP_TAGS = frozenset({"html", "body", "head", "main", "script", "style"})
-PROSE_MIN_WORDS = 25
 
 
 @dataclass
@@ -54,6 +41,25 @@ class Block:
     kind: str  # p, h2, h3, ul, ol, blockquote, pre, table
     text: str
     items: list[str] = field(default_factory=list)  # list items / table rows
+    protected: bool = False  # inside a schema.org hasPart section
+
+    def as_record(self) -> dict:
+        """Plain data for the item's ``_signals`` (picklable, JSON-able)."""
+        record = {"kind": self.kind, "text": self.text}
+        if self.items:
+            record["items"] = list(self.items)
+        if self.protected:
+            record["protected"] = True
+        return record
+
+    @classmethod
+    def from_record(cls, record: dict) -> Block:
+        return cls(
+            str(record.get("kind") or "p"),
+            str(record.get("text") or ""),
+            list(record.get("items") or []),
+            bool(record.get("protected")),
+        )
 
     def to_html(self) -> str:
         if self.kind in ("ul", "ol"):
@@ -116,87 +122,6 @@ def protected_elements(tree, selectors=None, *, roots=None) -> set:
     return out
 
 
-def strip_marked_chrome(
-    tree, *, protected: set, captions_norm: list[str]
-) -> tuple[list[Dropped], int]:
-    """Remove chrome elements named by their markup and confirmed by their text.
-
-    An element with a teaser phrase goes when less than half of its words are
-    clean prose; a "hard" chrome mark (newsletter, cookie, share, related,
-    promo) is enough when it holds no prose at all. A "soft" paywall mark alone
-    never removes anything: such classes also sit on real paragraphs.
-
-    Returns the removed elements and how many elements carry paywall marks.
-    """
-    dropped: list[Dropped] = []
-    paywall_marks = 0
-    for el in reversed(_MARKED(tree)):
-        if el.tag in _SKIP_TAGS or not isinstance(el.tag, str) or el in protected:
-            continue
-        kind = _markup_kind(el)
-        if kind is None or el.getparent() is None:
-            continue
-        paywall_marks += kind == "paywall"
-        reason = _chrome_verdict(el, kind, captions_norm)
-        if reason:
-            dropped.append(Dropped(reason, clean_space(el.text_content()), "markup:" + kind))
-            _remove(el)
-    dropped.reverse()  # document order
-    return dropped, paywall_marks
-
-
-_KINDS: dict[tuple, str | None] = {}
-
-
-def _markup_kind(el) -> str | None:
-    """``teaser.markup_kind`` of the element's class/id/role/aria-label, memoised
-    (pages repeat the same class strings many times)."""
-    get = el.get
-    key = (get("class"), get("id"), get("role"), get("aria-label"))
-    try:
-        return _KINDS[key]
-    except KeyError:
-        if len(_KINDS) > 20000:
-            _KINDS.clear()
-        kind = _KINDS[key] = markup_kind(" ".join(filter(None, key)))
-        return kind
-
-
-def _chrome_verdict(el, kind: str, captions_norm: list[str]) -> str | None:
-    text = el.text_content()
-    total = word_count(text)
-    if total == 0:
-        return kind if kind in HARD_MARKUP_KINDS else None
-    reasons = phrase_reasons(text)
-    prose = _prose_words(el, captions_norm, stop_at=total // 2 + 1)
-    if reasons and prose * 2 < total:
-        return reasons[0]
-    if kind in HARD_MARKUP_KINDS and prose == 0:
-        return kind
-    return None
-
-
-def _prose_words(el, captions_norm: list[str], stop_at: int) -> int:
-    """Words in paragraphs that read as article prose (long, few links, no teaser)."""
-    paragraphs = list(el.iter("p")) or [el]
-    words = 0
-    for p in paragraphs:
-        text = p.text_content()
-        n = word_count(text)
-        if n < PROSE_MIN_WORDS:
-            continue
-        link_chars = sum(len(a.text_content()) for a in p.iter("a"))
-        norm = normalize_text(text)
-        if link_chars * 2 > len(text) or is_caption(norm, captions_norm):
-            continue
-        if phrase_reasons(norm, normalized=True):
-            continue
-        words += n
-        if words >= stop_at:
-            break
-    return words
-
-
 def remove_selected(tree, selectors, *, protected: set, reason: str) -> list[Dropped]:
     """Remove elements matching per-site CSS selectors (SiteRules)."""
     dropped: list[Dropped] = []
@@ -232,40 +157,58 @@ def _remove(el) -> None:
 # --- 2. main text --------------------------------------------------------------
 
 
-def extract_blocks(
+def extract_body(
     tree,
     url: str,
     *,
     body_selector: str | None = None,
     protected_roots: set | None = None,
+    protected: set | None = None,
+    captions_norm: list[str] | None = None,
     method: list | None = None,
-) -> list[Block]:
-    """Main-text blocks of the (already de-chromed) tree.
+) -> tuple[list[Block], list[Dropped], int]:
+    """Main-text blocks of the tree, the markup chrome dropped on the way, and
+    how many elements carry paywall marks.
 
-    ``SiteRules.body_selector`` first; then our own one-pass extractor
-    (``maintext.find_main_text``); trafilatura only when that one is not
-    confident (little prose, no clear container). The method used is
+    One walk (``maintext.find_main_text``) judges markup chrome and finds the
+    main text. ``SiteRules.body_selector`` wins when it matches; trafilatura
+    runs only when our extractor is not confident (little prose, no clear
+    container), on the tree with the chrome removed. The method used is
     appended to ``method`` when given ("site-rule", "dom", "fallback").
     """
     method = method if method is not None else []
+    main = find_main_text(tree, protected_roots, protected=protected, captions_norm=captions_norm)
+    dropped = [Dropped(reason, text, stage) for reason, text, stage in main.dropped]
     if body_selector:
-        try:
-            found = tree.cssselect(body_selector)
-        except (SelectorError, ValueError, TypeError):
-            found = []
-        if found:
+        found = _select_body(tree, body_selector, main.dropped_elements)
+        if found is not None:
             method.append("site-rule")
-            return dom_blocks(found[0])
-    main = find_main_text(tree, protected_roots)
+            return dom_blocks(found), dropped, main.paywall_marks
+    blocks = segment_blocks(main.segments)
     if main.confident:
         method.append("dom")
-        return segment_blocks(main.segments)
+        return blocks, dropped, main.paywall_marks
+    for el in main.dropped_elements:
+        _remove(el)
     fallback = trafilatura_main_text(tree, url)
-    if _words(fallback) > _words(blocks := segment_blocks(main.segments)):
+    if _words(fallback) > _words(blocks):
         method.append("fallback")
-        return fallback
+        return fallback, dropped, main.paywall_marks
     method.append("dom")
-    return blocks
+    return blocks, dropped, main.paywall_marks
+
+
+def _select_body(tree, selector: str, chrome: list):
+    """The element a site's body_selector names, markup chrome removed from it."""
+    try:
+        found = tree.cssselect(selector)
+    except (SelectorError, ValueError, TypeError):
+        return None
+    if not found:
+        return None
+    for el in chrome:
+        _remove(el)
+    return found[0]
 
 
 def _words(blocks: list[Block]) -> int:
@@ -282,13 +225,14 @@ def segment_blocks(segments: list[Segment]) -> list[Block]:
             if parent is list_parent and blocks:
                 blocks[-1].items.append(seg.text)
                 blocks[-1].text += "\n" + seg.text
+                blocks[-1].protected = blocks[-1].protected or seg.protected
                 continue
             list_parent = parent
             kind = "ol" if parent is not None and parent.tag == "ol" else "ul"
-            blocks.append(Block(kind, seg.text, [seg.text]))
+            blocks.append(Block(kind, seg.text, [seg.text], seg.protected))
             continue
         list_parent = None
-        blocks.append(Block(_SEGMENT_KIND.get(seg.tag, "p"), seg.text))
+        blocks.append(Block(_SEGMENT_KIND.get(seg.tag, "p"), seg.text, [], seg.protected))
     return blocks
 
 

@@ -22,6 +22,17 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from newscrawl.extract.chrome import (
+    MARKED,
+    NEVER_CHROME,
+    PROSE_MIN_WORDS,
+    chrome_reason,
+    element_verdict,
+    kind_of,
+    paragraph_prose_words,
+)
+from newscrawl.extract.teaser import markup_kind, word_count
+
 # Elements whose text is never article text.
 SKIP_TAGS = frozenset(
     {
@@ -146,7 +157,7 @@ REGION_PAGE_SHARE = 0.5  # a chrome-named region with this share of the page's p
 REGION_PROSE_CHARS = 400  # a chrome-named region with this much prose is article text
 
 
-@dataclass
+@dataclass(slots=True)
 class Segment:
     """A run of text between two block-level boundaries."""
 
@@ -157,6 +168,9 @@ class Segment:
     chrome: bool  # inside a region the markup names as chrome
     protected: bool = False  # inside a hasPart section (article text)
     prose: bool = False
+    removed: bool = False  # inside an element judged markup chrome
+    words: int = -1  # word count, filled when the chrome check needs it
+    prose_words: int = -1  # words when it reads as prose to the chrome check
 
     @property
     def link_density(self) -> float:
@@ -165,100 +179,291 @@ class Segment:
 
 @dataclass
 class MainText:
-    """The chosen segments and how sure the choice is."""
+    """The chosen segments, how sure the choice is, and the markup chrome dropped."""
 
     segments: list[Segment] = field(default_factory=list)
     prose_chars: int = 0
     confident: bool = False
     container: object = None
+    dropped: list[tuple] = field(default_factory=list)  # (reason, text, stage), page order
+    dropped_elements: list = field(default_factory=list)
+    paywall_marks: int = 0  # elements carrying paywall class/id tokens
+
+
+# Skipped elements whose text and markup never matter (not even as chrome).
+_OPAQUE = frozenset(
+    {"script", "style", "noscript", "template", "svg", "math", "head", "title", "iframe"}
+)
 
 
 class _Walker:
-    """One recursive pass: segments, chrome regions and candidate containers."""
+    """One recursive pass: segments, chrome regions, candidate containers and
+    markup-chrome candidates (judged after the walk, from the segments)."""
 
-    def __init__(self, protected_roots: set):
+    def __init__(self, protected_roots: set, protected: set, captions_norm: list[str]):
         self.segments: list[Segment] = []
         self.candidates: list[tuple] = []  # (element, start, end, hint)
-        self.regions: list[tuple] = []  # chrome regions: (start, end, sticky)
+        self.regions: list[tuple] = []  # chrome-named regions: (start, end, sticky)
+        self.marked: list[tuple] = []  # (element, kind, start, end, skip_lo, skip_hi)
+        self.skipped: list[list] = []  # [text, alive] of skipped elements in marked ones
+        self.dropped: list[tuple] = []  # (position, reason, text, stage, element)
+        self.paywall_marks = 0
         self.protected_roots = protected_roots
-        self._parts: list[str] = []
-        self._links = 0
-        self._owner = None
-        self._protected = 0
-        self._link_depth = 0
+        self.protected = protected
+        self.captions_norm = captions_norm
+        self._in_marked = 0
 
-    def add(self, text: str) -> None:
-        self._parts.append(text)
-        if self._link_depth:
-            self._links += len(text.strip())
+    def run(self, root) -> None:
+        """Walk ``root`` in document order (hot loop: state in local variables)."""
+        segments = self.segments
+        candidates = self.candidates
+        regions = self.regions
+        marked = self.marked
+        skipped = self.skipped
+        roots = self.protected_roots
+        new_segment = Segment
+        space_sub = _SPACE.sub
+        parts: list[str] = []
+        links = 0
+        owner = None
+        protected = 0
+        link_depth = 0
 
-    def flush(self) -> None:
-        if not self._parts:
-            return
-        text = _SPACE.sub(" ", "".join(self._parts)).strip()
-        links = self._links
-        self._parts = []
-        self._links = 0
-        if not text:
-            return
-        owner = self._owner
-        seg = Segment(
-            text,
-            min(links, len(text)),
-            owner.tag if owner is not None else "div",
-            owner,
-            False,
-            self._protected > 0,
+        def flush() -> None:
+            nonlocal links
+            text = space_sub(" ", "".join(parts)).strip()
+            parts.clear()
+            count = links
+            links = 0
+            if text:
+                seg = new_segment(
+                    text,
+                    count if count < len(text) else len(text),
+                    owner.tag if owner is not None else "div",
+                    owner,
+                    False,
+                    protected > 0,
+                )
+                seg.prose = is_prose(seg)
+                segments.append(seg)
+
+        def walk(el) -> None:
+            nonlocal links, owner, protected, link_depth
+            tag = el.tag
+            hint = 0
+            kind = None
+            if tag.__class__ is not str:  # comment, processing instruction
+                pass
+            elif tag in SKIP_TAGS:
+                self.skip(el)
+            elif el.attrib and _hidden(el):
+                self.skip(el)
+            elif tag == "br" or tag == "hr":
+                if parts:
+                    flush()
+            else:
+                if el.attrib:
+                    hint, kind = _classify(el, tag)
+                    if kind is not None:
+                        kind = self._chrome_kind(el, tag, hint, kind, len(segments))
+                block = tag in BLOCK_TAGS
+                if kind != "":  # "": an inline element judged chrome, gone
+                    boundary = block or hint < 0 or kind is not None
+                    is_root = roots and el in roots
+                    if is_root:
+                        protected += 1
+                    if tag == "a":
+                        link_depth += 1
+                    if boundary:
+                        if parts:
+                            flush()
+                        saved_owner = owner
+                        if block:
+                            owner = el
+                        start = len(segments)
+                        skip_lo = len(skipped)
+                        if kind is not None:
+                            self._in_marked += 1
+                    text = el.text
+                    if text:
+                        parts.append(text)
+                        if link_depth:
+                            links += len(text.strip())
+                    for child in el:
+                        walk(child)
+                    if boundary:
+                        if parts:
+                            flush()
+                        owner = saved_owner
+                        end = len(segments)
+                        if end > start:
+                            if block:
+                                candidates.append((el, start, end, hint))
+                            if hint < 0:
+                                regions.append((start, end, hint == STICKY))
+                        if kind is not None:
+                            self._in_marked -= 1
+                            marked.append((el, kind, start, end, skip_lo, len(skipped)))
+                    if is_root:
+                        protected -= 1
+                    if tag == "a":
+                        link_depth -= 1
+            tail = el.tail
+            if tail:
+                parts.append(tail)
+                if link_depth:
+                    links += len(tail.strip())
+
+        walk(root)
+        if parts:
+            flush()
+
+    def _chrome_kind(self, el, tag: str, hint: int, kind: str, position: int) -> str | None:
+        """The markup-chrome kind to judge after the walk (block elements), ""
+        when an inline element is judged chrome right away, None otherwise."""
+        if tag in NEVER_CHROME or (self.protected and el in self.protected):
+            return None
+        self.paywall_marks += kind == "paywall"
+        if tag in BLOCK_TAGS or hint < 0:
+            return kind
+        reason = element_verdict(el, kind, self.captions_norm)
+        if reason is None:
+            return None
+        self._drop(reason, el.text_content(), kind, el, position)
+        return ""
+
+    def _drop(self, reason: str, text: str, kind: str, el, position: int) -> None:
+        self.dropped.append((position, reason, _SPACE.sub(" ", text).strip(), "markup:" + kind, el))
+
+    def skip(self, el) -> None:
+        """An element whose text is never article text: judge the chrome marks
+        inside it (prompts there still tell of a paywall)."""
+        if el.tag not in _OPAQUE:
+            self_dropped = False
+            for marked in reversed(MARKED(el)):
+                if marked.tag in NEVER_CHROME or (self.protected and marked in self.protected):
+                    continue
+                kind = kind_of(marked)
+                if kind is None:
+                    continue
+                self.paywall_marks += kind == "paywall"
+                reason = element_verdict(marked, kind, self.captions_norm)
+                if reason:
+                    self._drop(reason, marked.text_content(), kind, marked, len(self.segments))
+                    self_dropped = self_dropped or marked is el
+            if self._in_marked and not self_dropped:
+                self.skipped.append([el.text_content(), True])
+
+    def judge_marked(self) -> None:
+        """Judge every markup-chrome candidate from its segments, innermost first."""
+        for el, kind, start, end, skip_lo, skip_hi in self.marked:
+            segs = [s for s in self.segments[start:end] if not s.removed]
+            skipped = [s for s in self.skipped[skip_lo:skip_hi] if s[1]]
+            if not segs and not skipped:
+                continue
+            total = sum(_seg_words(s) for s in segs) + sum(word_count(s[0]) for s in skipped)
+            prose = self._prose_words(segs, skipped, total // 2 + 1)
+
+            def text(segs=segs, skipped=skipped):
+                return " ".join([s.text for s in segs] + [s[0] for s in skipped])
+
+            reason = chrome_reason(kind, total, prose, text)
+            if reason is None:
+                continue
+            for s in segs:
+                s.removed = True
+            for s in skipped:
+                s[1] = False
+            self._drop(reason, text(), kind, el, position=start)
+
+    def _prose_words(self, segs: list[Segment], skipped: list, stop_at: int) -> int:
+        """Words in paragraphs that read as article prose (see ``chrome``)."""
+        paragraphs = [s for s in segs if s.tag == "p"]
+        if not paragraphs:
+            text = " ".join([s.text for s in segs] + [s[0] for s in skipped])
+            links = sum(s.link_chars for s in segs)
+            return paragraph_prose_words(text, links, self.captions_norm)
+        words = 0
+        i = 0
+        while i < len(paragraphs):
+            seg = paragraphs[i]
+            j = i + 1
+            while j < len(paragraphs) and paragraphs[j].owner is seg.owner:
+                j += 1
+            if j == i + 1:
+                words += _seg_prose_words(seg, self.captions_norm)
+            else:
+                group = paragraphs[i:j]
+                text = " ".join(s.text for s in group)
+                links = sum(s.link_chars for s in group)
+                words += paragraph_prose_words(text, links, self.captions_norm)
+            if words >= stop_at:
+                break
+            i = j
+        return words
+
+
+def _seg_words(seg: Segment) -> int:
+    if seg.words < 0:
+        seg.words = word_count(seg.text)
+    return seg.words
+
+
+def _seg_prose_words(seg: Segment, captions_norm: list[str]) -> int:
+    """``chrome.paragraph_prose_words`` of one segment, memoised on it."""
+    if seg.prose_words < 0:
+        if len(seg.text) < 2 * PROSE_MIN_WORDS or _seg_words(seg) < PROSE_MIN_WORDS:
+            seg.prose_words = 0
+        else:
+            seg.prose_words = paragraph_prose_words(seg.text, seg.link_chars, captions_norm)
+    return seg.prose_words
+
+
+def _classify(el, tag: str) -> tuple[int, str | None]:
+    """(main-text hint, markup-chrome kind) of an element with attributes,
+    memoised per attribute combination and per class/id token."""
+    get = el.get
+    key = (tag, get("class"), get("id"), get("itemprop"), get("role"), get("aria-label"))
+    found = _CLASSES.get(key)
+    if found is None:
+        if len(_CLASSES) > 20000:
+            _CLASSES.clear()
+        found = _CLASSES[key] = (_hint_of(*key[:5]), _kind_of(*key[1:3], *key[4:]))
+    return found
+
+
+_CLASSES: dict[tuple, tuple] = {}
+_TOKENS: dict[str, tuple[int, str | None]] = {}
+_STRONG, _COMMENT, _NEG, _POS = 1, 2, 4, 8
+
+
+def _token(token: str) -> tuple[int, str | None]:
+    """(hint flags, ``teaser.markup_kind``) of one class/id token, memoised:
+    the patterns never span a space, so a token decides alone."""
+    found = _TOKENS.get(token)
+    if found is None:
+        if len(_TOKENS) > 50000:
+            _TOKENS.clear()
+        low = _CAMEL.sub("-", token).lower().replace("_", "-")
+        flags = (
+            _STRONG * bool(_STRONG_POSITIVE.search(low))
+            | _COMMENT * bool(_COMMENTS.search(low))
+            | _NEG * bool(_NEGATIVE.search(low))
+            | _POS * bool(_POSITIVE.search(low))
         )
-        seg.prose = is_prose(seg)
-        self.segments.append(seg)
+        found = _TOKENS[token] = (flags, markup_kind(token))
+    return found
 
-    def walk(self, el) -> None:
-        tag = el.tag
-        if not isinstance(tag, str):  # comment, processing instruction
-            if el.tail:
-                self.add(el.tail)
-            return
-        if tag in SKIP_TAGS or _hidden(el):
-            if el.tail:
-                self.add(el.tail)
-            return
-        if tag == "br" or tag == "hr":
-            self.flush()
-            if el.tail:
-                self.add(el.tail)
-            return
-        block = tag in BLOCK_TAGS
-        hint = 0
-        if tag not in _NO_HINT and el.attrib:
-            hint = _hint(el)
-        protected = el in self.protected_roots
-        if tag == "a":
-            self._link_depth += 1
-        self._protected += protected
-        if block or hint < 0:
-            self.flush()
-            saved_owner = self._owner
-            if block:
-                self._owner = el
-        start = len(self.segments)
-        if el.text:
-            self.add(el.text)
-        for child in el:
-            self.walk(child)
-        if block or hint < 0:
-            self.flush()
-            self._owner = saved_owner
-            end = len(self.segments)
-            if block and end > start:
-                self.candidates.append((el, start, end, hint))
-            if hint < 0 and end > start:
-                self.regions.append((start, end, hint == STICKY))
-        self._protected -= protected
-        if tag == "a":
-            self._link_depth -= 1
-        if el.tail:
-            self.add(el.tail)
+
+def _kind_of(cls, id_, role, aria) -> str | None:
+    """The first markup-chrome kind among the tokens of class, id, role, aria-label."""
+    for value in (cls, id_, role, aria):
+        if value:
+            for token in value.split():
+                kind = _token(token)[1]
+                if kind is not None:
+                    return kind
+    return None
 
 
 def _hidden(el) -> bool:
@@ -271,38 +476,25 @@ def _hidden(el) -> bool:
     return False
 
 
-def _hint(el) -> int:
-    """+2 strong article markup, +1 article-like, 0 neither, -1 chrome region,
-    -2 (STICKY) reader comments: chrome however much prose they hold."""
-    get = el.get
-    key = (el.tag, get("class"), get("id"), get("itemprop"), get("role"))
-    hint = _HINTS.get(key)
-    if hint is None:
-        if len(_HINTS) > 20000:
-            _HINTS.clear()
-        hint = _HINTS[key] = _hint_of(*key)
-    return hint
-
-
-_HINTS: dict[tuple, int] = {}
-
-
 def _hint_of(tag, cls, id_, itemprop, role) -> int:
+    if tag in _NO_HINT:
+        return 0
     if itemprop == "articleBody":
         return 2
     if role in ("navigation", "complementary", "contentinfo", "banner", "menu", "dialog"):
         return -1
-    attrs = " ".join(p for p in (cls, id_, itemprop) if p)
-    if not attrs:
-        return 1 if tag in ("article", "main") else 0
-    low = _CAMEL.sub("-", attrs).lower().replace("_", "-")
-    if _STRONG_POSITIVE.search(low):
+    flags = 0
+    for value in (cls, id_, itemprop):
+        if value:
+            for token in value.split():
+                flags |= _token(token)[0]
+    if flags & _STRONG:
         return 2
-    if _COMMENTS.search(low):
+    if flags & _COMMENT:
         return STICKY
-    if _NEGATIVE.search(low):
-        return 0 if _POSITIVE.search(low) and tag in ("article", "main") else -1
-    if _POSITIVE.search(low) or tag in ("article", "main"):
+    if flags & _NEG:
+        return 0 if flags & _POS and tag in ("article", "main") else -1
+    if flags & _POS or tag in ("article", "main"):
         return 1
     return 0
 
@@ -320,12 +512,21 @@ def is_prose(seg: Segment) -> bool:
     return n >= PROSE_MIN_CHARS_SENTENCE and bool(_SENTENCE_END.search(text))
 
 
-def segment(root, protected_roots: set | None = None) -> _Walker:
-    """Walk ``root`` once; mark chrome regions (a region that is mostly
-    prose is article text whatever its class says, reader comments aside)."""
-    walker = _Walker(protected_roots or set())
-    walker.walk(root)
-    walker.flush()
+def segment(
+    root,
+    protected_roots: set | None = None,
+    *,
+    protected: set | None = None,
+    captions_norm: list[str] | None = None,
+) -> _Walker:
+    """Walk ``root`` once; drop markup chrome whose text agrees (``chrome``);
+    mark chrome regions (a region that is mostly prose is article text
+    whatever its class says, reader comments aside)."""
+    walker = _Walker(protected_roots or set(), protected or set(), captions_norm or [])
+    walker.run(root)
+    if walker.marked:
+        walker.judge_marked()
+        _compact(walker)
     segments = walker.segments
     marks = [0] * (len(segments) + 1)
     page_prose = sum(len(s.text) for s in segments if s.prose)
@@ -341,6 +542,27 @@ def segment(root, protected_roots: set | None = None) -> _Walker:
             seg.chrome = True
             seg.prose = seg.prose and seg.protected
     return walker
+
+
+def _compact(walker: _Walker) -> None:
+    """Forget segments judged markup chrome; renumber candidates and regions."""
+    segments = walker.segments
+    if not any(s.removed for s in segments):
+        return
+    new_index = [0]
+    for seg in segments:
+        new_index.append(new_index[-1] + (not seg.removed))
+    walker.segments = [s for s in segments if not s.removed]
+    walker.candidates = [
+        (el, new_index[start], new_index[end], hint)
+        for el, start, end, hint in walker.candidates
+        if new_index[end] > new_index[start]
+    ]
+    walker.regions = [
+        (new_index[start], new_index[end], sticky)
+        for start, end, sticky in walker.regions
+        if new_index[end] > new_index[start]
+    ]
 
 
 def _mostly_prose(segments: list[Segment], page_prose: int) -> bool:
@@ -362,9 +584,30 @@ def _cost(seg: Segment) -> float:
     return 0.0 if seg.prose else len(seg.text) + SEGMENT_COST
 
 
-def find_main_text(root, protected_roots: set | None = None) -> MainText:
-    """The main-text segments of ``root`` (see the module docstring)."""
-    walker = segment(root, protected_roots)
+def find_main_text(
+    root,
+    protected_roots: set | None = None,
+    *,
+    protected: set | None = None,
+    captions_norm: list[str] | None = None,
+) -> MainText:
+    """The main-text segments of ``root`` (see the module docstring).
+
+    ``protected_roots``: hasPart section elements; ``protected``: those, their
+    ancestors and descendants (never markup chrome); ``captions_norm``:
+    normalised image captions (never prose to the chrome check).
+    """
+    walker = segment(root, protected_roots, protected=protected, captions_norm=captions_norm)
+    found = _choose(walker)
+    dropped = sorted(walker.dropped, key=lambda d: d[0])
+    found.dropped = [(reason, text, stage) for _pos, reason, text, stage, _el in dropped]
+    found.dropped_elements = [d[4] for d in dropped]
+    found.paywall_marks = walker.paywall_marks
+    return found
+
+
+def _choose(walker: _Walker) -> MainText:
+    """Score the candidate containers, take the best, select its segments."""
     segments = walker.segments
     prose_sum = [0]
     other_sum = [0]
