@@ -263,8 +263,8 @@ def test_reader_comments_stay_out_even_when_long():
 # --- development corpus (skipped when ../shared/corpus is absent) ---
 
 SUBSET = 60
-MEASURED_F1 = 0.957  # newscrawl on this subset when the floor was set
-MARGIN = 0.02
+MEASURED_F1 = 0.957  # newscrawl on this subset when the floor was set (dev F1 0.950)
+MARGIN = 0.01
 
 
 def _evaluator():
@@ -290,3 +290,46 @@ def test_body_f1_on_corpus_subset_stays_above_floor():
         rows.append(row)
     summary = ev.aggregate(rows)
     assert summary["f1"] >= MEASURED_F1 - MARGIN, summary
+
+
+_SHORT_STORY = [
+    "The ferry to the island will run twice a day from Monday, the port authority said.",
+    "Tickets cost the same as last year, and children under twelve travel free of charge.",
+    "The first boat leaves at seven in the morning and the last one returns at nine.",
+    "Islanders had asked for a second crossing since the winter storms damaged the pier.",
+    "Repairs to the pier are finished, the authority added, and cars can board again.",
+]
+_ABOUT = (
+    "The Harbour Gazette has covered the coast since 1921 and publishes local news, sport,"
+    " weather and community notices every day of the year, with reporters in every town"
+    " along the bay and a weekend magazine about life by the sea."
+)
+
+
+def _structured_page(sd_paragraphs: list[str]) -> str:
+    """A page written for this test: a short story beside longer unrelated prose,
+    with a JSON-LD articleBody."""
+    ld = json.dumps(
+        {"@type": "NewsArticle", "headline": "Ferry", "articleBody": "\n\n".join(sd_paragraphs)}
+    )
+    links = "".join(f"<li><a href='/s/{i}'>Another short link {i}</a></li>" for i in range(6))
+    story = "".join(f"<p>{p}</p>" for p in _SHORT_STORY)
+    about = "".join(f"<p>{_ABOUT} Paragraph {i}.</p>" for i in range(3))
+    return (
+        f"<html><head><script type='application/ld+json'>{ld}</script></head><body>"
+        f"<div class='x1'><h1>Ferry</h1>{story}<ul>{links}</ul><ul>{links}</ul></div>"
+        f"<div class='x2'>{about}</div></body></html>"
+    )
+
+
+def test_structured_body_that_agrees_with_the_page_chooses_the_container():
+    plain = extract_article(_structured_page(["Something else entirely."]), "https://hg.example/f")
+    body = extract_article(_structured_page(_SHORT_STORY), "https://hg.example/f")["articleBody"]
+    assert "The Harbour Gazette has covered" in plain["articleBody"]  # the trap works
+    assert body.split("\n\n") == _SHORT_STORY
+
+
+def test_structured_body_of_a_teaser_page_does_not_override_the_served_text():
+    longer = _SHORT_STORY + [f"Paywalled paragraph {i} of the full story." * 4 for i in range(30)]
+    article = extract_article(_structured_page(longer), "https://hg.example/f")
+    assert "The Harbour Gazette has covered" in article["articleBody"]

@@ -147,6 +147,7 @@ def _main_text(page: Page, signals: dict, rules: SiteRules) -> tuple[list[Block]
         protected_roots=set(roots),
         protected=protected,
         captions_norm=captions_norm,
+        sd_body=signals.get("sd_body"),
         method=method,
     )
     dropped += marked
@@ -295,7 +296,7 @@ def _block_verdict(norm, block, headline_norm, seen, captions, protected):
         return "repeat", "text"
     if is_caption(norm, captions):
         return "caption", "text"
-    reason = classify_text(block.text)
+    reason = classify_text(block.text, norm)
     if reason:
         return reason, "text"
     return None, "article"

@@ -165,6 +165,7 @@ def extract_body(
     protected_roots: set | None = None,
     protected: set | None = None,
     captions_norm: list[str] | None = None,
+    sd_body: str | None = None,
     method: list | None = None,
 ) -> tuple[list[Block], list[Dropped], int]:
     """Main-text blocks of the tree, the markup chrome dropped on the way, and
@@ -177,7 +178,9 @@ def extract_body(
     appended to ``method`` when given ("site-rule", "dom", "fallback").
     """
     method = method if method is not None else []
-    main = find_main_text(tree, protected_roots, protected=protected, captions_norm=captions_norm)
+    main = find_main_text(
+        tree, protected_roots, protected=protected, captions_norm=captions_norm, sd_body=sd_body
+    )
     dropped = [Dropped(reason, text, stage) for reason, text, stage in main.dropped]
     if body_selector:
         found = _select_body(tree, body_selector, main.dropped_elements)

@@ -590,15 +590,19 @@ def find_main_text(
     *,
     protected: set | None = None,
     captions_norm: list[str] | None = None,
+    sd_body: str | None = None,
 ) -> MainText:
     """The main-text segments of ``root`` (see the module docstring).
+
+    ``sd_body``: the page's structured-data ``articleBody``; when it is long
+    and the page's text agrees with it, it checks the container choice.
 
     ``protected_roots``: hasPart section elements; ``protected``: those, their
     ancestors and descendants (never markup chrome); ``captions_norm``:
     normalised image captions (never prose to the chrome check).
     """
     walker = segment(root, protected_roots, protected=protected, captions_norm=captions_norm)
-    found = _choose(walker)
+    found = _choose(walker, sd_body if sd_body and len(sd_body) >= SD_BODY_MIN_CHARS else None)
     dropped = sorted(walker.dropped, key=lambda d: d[0])
     found.dropped = [(reason, text, stage) for _pos, reason, text, stage, _el in dropped]
     found.dropped_elements = [d[4] for d in dropped]
@@ -606,7 +610,7 @@ def find_main_text(
     return found
 
 
-def _choose(walker: _Walker) -> MainText:
+def _choose(walker: _Walker, sd_body: str | None = None) -> MainText:
     """Score the candidate containers, take the best, select its segments."""
     segments = walker.segments
     prose_sum = [0]
@@ -626,12 +630,57 @@ def _choose(walker: _Walker) -> MainText:
             best, best_score = cand, score
     if best is None:
         return MainText(segments=[s for s in segments if s.protected])
-    el, start, end = best[0], best[1], best[2]
-    start, end = _extend_over_prose(segments, start, end)
+    chosen_by_sd = None
+    if sd_body:
+        chosen_by_sd = _agree_with_structured_body(segments, walker.candidates, best, sd_body)
+    el, start, end = (chosen_by_sd or best)[:3]
+    if chosen_by_sd is None:  # the structured body says where the text ends
+        start, end = _extend_over_prose(segments, start, end)
     start, end = _cover_protected(segments, start, end)
     chosen = _select(segments, start, end)
     prose_chars = sum(len(s.text) - s.link_chars for s in chosen if s.prose)
     return MainText(chosen, prose_chars, prose_chars >= CONFIDENT_CHARS, el)
+
+
+SD_BODY_MIN_CHARS = 400  # a structured-data body shorter than this checks nothing
+SD_PAGE_AGREES = 0.6  # share of its 4-grams the page's own text must hold
+SD_CHOICE_COVERS = 0.6  # share of its 4-grams below which the container is re-chosen
+
+
+def _shingles(text: str) -> list[tuple]:
+    words = _WORD.findall(text.casefold())
+    return [tuple(words[i : i + 4]) for i in range(len(words) - 3)]
+
+
+def _agree_with_structured_body(segments, candidates, best, sd_body: str):
+    """The candidate container that best covers the structured-data body,
+    when the chosen one (``best``) covers little of it and the page's text
+    agrees with it (a teaser page's longer structured body does not agree:
+    the served page counts then); None to keep ``best``."""
+    wanted = set(_shingles(sd_body))
+    if not wanted:
+        return None
+    matched = []
+    total = []
+    for seg in segments:
+        grams = _shingles(seg.text) if not seg.chrome else []
+        matched.append(sum(1 for g in grams if g in wanted))
+        total.append(len(grams))
+    page = sum(matched)
+    if page < SD_PAGE_AGREES * len(wanted):
+        return None
+    match_sum = [0]
+    extra_sum = [0]
+    for m, t in zip(matched, total, strict=True):
+        match_sum.append(match_sum[-1] + m)
+        extra_sum.append(extra_sum[-1] + t - m)
+    _el, start, end, _hint = best
+    if match_sum[end] - match_sum[start] >= SD_CHOICE_COVERS * len(wanted):
+        return None
+    return max(
+        candidates,
+        key=lambda c: (match_sum[c[2]] - match_sum[c[1]]) - (extra_sum[c[2]] - extra_sum[c[1]]),
+    )
 
 
 def _extend_over_prose(segments: list[Segment], start: int, end: int) -> tuple[int, int]:

@@ -202,15 +202,19 @@ def phrase_reasons(text: str, normalized: bool = False) -> list[str]:
     return [r for r, pat in _COMPILED.items() if pat.search(norm)]
 
 
-def classify_text(text: str) -> str | None:
+def classify_text(text: str, normalized: str | None = None) -> str | None:
     """The teaser reason of one block of text, or None for article text.
 
     A short block (<= SHORT_BLOCK_WORDS words) is a teaser when any phrase
     matches; a longer one only on a strong phrase (wall, pricing, newsletter,
     cookie) or two different reasons, so ordinary prose that mentions
-    "subscribe" once stays.
+    "subscribe" once stays. ``normalized``: ``normalize_text(text)`` when the
+    caller has it already.
     """
-    reasons = phrase_reasons(text)
+    if normalized is None:
+        reasons = phrase_reasons(text)
+    else:
+        reasons = phrase_reasons(normalized, normalized=True)
     if not reasons:
         return None
     if word_count(text) <= SHORT_BLOCK_WORDS:
