@@ -58,3 +58,17 @@ def test_loopback_sites_differ_by_port():
     assert not same_site("http://127.0.0.1:8000/a", "http://127.0.0.1:9000/a")
     assert same_site("https://english.aawsat.com/a", "https://aawsat.com/b")
     assert not same_site("https://aawsat.com/a", "https://aljazeera.net/a")
+
+
+def test_extract_article_exports_the_same_canonical_url_as_a_crawl():
+    from newscrawl import extract_article
+
+    html = (
+        "<html><head><title>Story</title>"
+        '<link rel="canonical" href="https://site.example/news/story?utm_source=feed#top">'
+        "</head><body><article><h1>Story</h1><p>"
+        + "A paragraph of the story with enough words to be the body. " * 8
+        + "</p></article></body></html>"
+    )
+    article = extract_article(html, "https://site.example/amp/news/story?fbclid=1")
+    assert article["canonicalUrl"] == "https://site.example/news/story"

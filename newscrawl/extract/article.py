@@ -40,6 +40,7 @@ from newscrawl.extract.body import (
     remove_selected,
 )
 from newscrawl.extract.boilerplate import BoilerplateMemory
+from newscrawl.extract.metadata import detect_language, extract_metadata
 from newscrawl.extract.page import Page, load_page
 from newscrawl.extract.rules import SiteRules
 from newscrawl.extract.teaser import (
@@ -49,11 +50,7 @@ from newscrawl.extract.teaser import (
     normalize_text,
     word_count,
 )
-
-try:  # the structured-metadata step (headline, dates, authors, images ...)
-    from newscrawl.extract.metadata import detect_language, extract_metadata
-except ImportError:  # pragma: no cover - only while that module is absent
-    extract_metadata = detect_language = None
+from newscrawl.urls import canonical_url
 
 logger = logging.getLogger(__name__)
 
@@ -80,8 +77,13 @@ _LANG = re.compile(r"^[a-z]{2,3}(-[A-Za-z0-9]+)*$")
 
 
 def parse_article(html, url, *, site=None, rules: SiteRules | None = None) -> dict:
-    """Every article field of one page, plus ``articleBodyHtml`` and ``_signals``."""
-    page = load_page(html, url)
+    """Every article field of one page, plus ``articleBodyHtml`` and ``_signals``.
+
+    ``html`` is the page as ``str`` or ``bytes``, or a ``Page`` already loaded
+    with ``load_page`` (so a caller that looked at the page first does not
+    parse it twice; the tree may be changed).
+    """
+    page = html if isinstance(html, Page) else load_page(html, url)
     fields, sources, signals = _metadata(page)
     rules = rules or SiteRules()
     blocks, dropped, cues = _main_text(page, signals, rules)
@@ -111,13 +113,12 @@ def _metadata(page: Page) -> tuple[dict, dict, dict]:
     fields: dict = {}
     sources: dict = {}
     signals: dict = {}
-    if extract_metadata is not None:
-        try:
-            meta = extract_metadata(page)
-            fields, sources, signals = dict(meta.fields), dict(meta.sources), dict(meta.signals)
-        except Exception:  # metadata must never cost us the body
-            logger.exception("metadata extraction failed on %s", page.url)
-            page.problems.append("metadata-failed")
+    try:
+        meta = extract_metadata(page)
+        fields, sources, signals = dict(meta.fields), dict(meta.sources), dict(meta.signals)
+    except Exception:  # metadata must never cost us the body
+        logger.exception("metadata extraction failed on %s", page.url)
+        page.problems.append("metadata-failed")
     for key, value in jsonld_paywall_signals(page.jsonld).items():
         if signals.get(key) in (None, []):
             signals[key] = value
@@ -192,14 +193,13 @@ def _fallback_headline(page: Page) -> str | None:
 
 def _language(page: Page, body: str, signals: dict, sources: dict) -> str | None:
     declared = signals.get("declared_language") or page.tree.get("lang")
-    if detect_language is not None:
-        try:
-            lang, source = detect_language(page, body, declared)
-            if lang:
-                sources["inLanguage"] = source
-                return lang
-        except Exception:
-            logger.exception("language detection failed on %s", page.url)
+    try:
+        lang, source = detect_language(page, body, declared)
+        if lang:
+            sources["inLanguage"] = source
+            return lang
+    except Exception:
+        logger.exception("language detection failed on %s", page.url)
     lang = (declared or "").strip().split("-")[0].lower()
     return lang if _LANG.match(lang) else None
 
@@ -238,6 +238,8 @@ def explain_article(
     out["contentHash"] = content_hash(out["articleBody"])
     out.setdefault("headline", None)
     out.setdefault("url", "")
+    if out["url"]:
+        out["canonicalUrl"] = canonical_url(out["url"], out.get("canonicalUrl"))
     out["site"] = site
     metadata = dict(out.get("metadata") or {})
     metadata.setdefault("dateDownloaded", datetime.now(UTC).isoformat(timespec="seconds"))

@@ -265,7 +265,7 @@ class NewsSpider(scrapy.Spider):
                 yield self.candidate_request(url, depth + 1)
         yield from self._next_page(next_pages, response)
         if structured_type(page) == "article":  # a start URL that is itself an article
-            yield from self.parse_article(response)
+            yield from self.parse_article(response, page)
 
     def _page_links(self, tree, base_url: str) -> list[str]:
         out: dict[str, None] = {}
@@ -303,11 +303,11 @@ class NewsSpider(scrapy.Spider):
         """A page of unknown kind: an article when it looks like one, else a listing."""
         if _is_html(response) and response.body.strip():
             try:
-                page = load_page(response.text, response.url)
+                page = load_page(self.response_text(response), response.url)
             except EmptyPage:
                 page = None
             if page is not None and article_verdict(page, self._article_res)[0]:
-                yield from self.parse_article(response)
+                yield from self.parse_article(response, page)
                 return
         self._count("unknown_page_as_listing")
         yield from self.parse_listing(response)
@@ -318,8 +318,12 @@ class NewsSpider(scrapy.Spider):
         """The ``site`` of an item or state record for ``url`` (the spider's name)."""
         return self.name
 
-    def parse_article(self, response):
-        """Article page → one item (or a counted reason why not)."""
+    def parse_article(self, response, page=None):
+        """Article page → one item (or a counted reason why not).
+
+        ``page`` is the response already loaded by the caller, so that a page
+        is parsed once whichever callback sees it first.
+        """
         if not _is_html(response):
             self._count("non_html")
             ctype = response.headers.get("Content-Type", b"").decode("latin-1")
@@ -329,16 +333,16 @@ class NewsSpider(scrapy.Spider):
             self._count("empty_body")
             logger.info("empty body, skipped: %s", response.url)
             return
-        text = self.response_text(response)
         try:
-            page = load_page(text, response.url)
+            if page is None:
+                page = load_page(self.response_text(response), response.url)
             verdict, reason = article_verdict(page, self._article_res)
             if not verdict:
                 self._count("not_article")
                 logger.info("not an article (%s): %s", reason, response.url)
                 return
             item = parse_article(
-                text,
+                page,
                 response.url,
                 site=self.site_name(response.url),
                 rules=self.site_rules,
