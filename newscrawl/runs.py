@@ -120,9 +120,12 @@ def decide_exit_code(f: RunFacts) -> int:
 
 # -- run id -----------------------------------------------------------------
 def new_run_id(now: datetime | None = None) -> str:
-    """``20261124T161811Z-1a2b``: sorts by start time, unique enough per spider."""
+    """``20261124T161811.042Z-1a2b``: sorts by start time (to the millisecond,
+    so two runs started in the same second still sort in order); the random
+    suffix keeps ids unique."""
     now = now or datetime.now(UTC)
-    return f"{now.strftime('%Y%m%dT%H%M%SZ')}-{secrets.token_hex(2)}"
+    millis = now.microsecond // 1000
+    return f"{now.strftime('%Y%m%dT%H%M%S')}.{millis:03d}Z-{secrets.token_hex(2)}"
 
 
 @dataclass

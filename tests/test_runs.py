@@ -3,7 +3,7 @@
 import json
 import subprocess
 import sys
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from conftest import LoopbackSite, run_scrapy
@@ -17,8 +17,16 @@ from cronfixtures import CronSite, crawl_args, crawl_env, manifests  # noqa: E40
 def test_run_ids_sort_by_start_time():
     early = runs.new_run_id(datetime(2026, 11, 24, 9, 59, 59, tzinfo=UTC))
     late = runs.new_run_id(datetime(2026, 11, 24, 16, 18, 11, tzinfo=UTC))
-    assert early.startswith("20261124T095959Z-") and late.startswith("20261124T161811Z-")
+    assert early.startswith("20261124T095959.000Z-") and late.startswith("20261124T161811.000Z-")
     assert sorted([late, early]) == [early, late]
+
+
+def test_run_ids_of_one_second_still_sort_by_start_time():
+    start = datetime(2026, 11, 24, 16, 18, 11, 5000, tzinfo=UTC)
+    ids = [runs.new_run_id(start + timedelta(milliseconds=n)) for n in (0, 1, 250, 994)]
+    for _ in range(50):  # whatever the random suffixes are
+        assert sorted(reversed(ids)) == ids
+        ids = [runs.new_run_id(start + timedelta(milliseconds=n)) for n in (0, 1, 250, 994)]
 
 
 def test_lock_is_exclusive_between_processes_and_reentrant_within_one(tmp_path):
