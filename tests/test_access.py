@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
 
 from newscrawl.extract import extract_article
-from newscrawl.extract.access import AccessCues, decide_access, jsonld_paywall_signals
+from newscrawl.extract.access import AccessCues, decide_access
+from newscrawl.extract.metadata import extract_metadata
+from newscrawl.extract.page import load_page
 
 PAGES = Path(__file__).parent / "pages"
 
@@ -80,7 +83,7 @@ def test_decide_access(cues, expected):
 
 
 def test_jsonld_flags_in_string_and_url_forms():
-    signals = jsonld_paywall_signals(
+    signals = _signals_of_jsonld(
         [
             {
                 "@type": ["NewsArticle"],
@@ -99,3 +102,10 @@ def test_jsonld_flags_in_string_and_url_forms():
     assert signals["is_accessible_for_free"] is False
     assert signals["word_count"] == 1250
     assert signals["paywalled_selectors"] == [".paid"]
+
+
+def _signals_of_jsonld(objects: list[dict]) -> dict:
+    """The paywall signals the metadata step reads from a page with this JSON-LD."""
+    script = f'<script type="application/ld+json">{json.dumps(objects)}</script>'
+    html = f"<html><head>{script}</head><body></body></html>"
+    return extract_metadata(load_page(html, "https://e.org/a")).signals

@@ -25,8 +25,6 @@ WORDCOUNT_RATIO = 1.5
 WORDCOUNT_MARGIN = 100
 HASPART_MIN_WORDS = 50
 
-_ARTICLE_TYPES = ("Article", "NewsArticle", "ReportageNewsArticle", "BlogPosting", "Report")
-
 
 @dataclass
 class AccessCues:
@@ -88,69 +86,3 @@ def _truncation(cues: AccessCues) -> list[str]:
     if cues.last_text.rstrip().endswith(("…", "...")):
         out.append("trailing-ellipsis")
     return out
-
-
-# --- structured-data cues (used when the metadata step gives none) ---------------
-
-
-def jsonld_paywall_signals(jsonld: list[dict]) -> dict:
-    """``isAccessibleForFree``, ``hasPart`` selectors, ``wordCount`` and
-    ``articleBody`` of the page's article object(s) in JSON-LD."""
-    out: dict = {
-        "is_accessible_for_free": None,
-        "paywalled_selectors": [],
-        "word_count": None,
-        "sd_body": None,
-    }
-    for obj in jsonld:
-        if not _is_article(obj):
-            continue
-        flag = as_bool(obj.get("isAccessibleForFree"))
-        if flag is not None and out["is_accessible_for_free"] is not False:
-            out["is_accessible_for_free"] = flag
-        out["paywalled_selectors"].extend(_haspart_selectors(obj.get("hasPart")))
-        if out["word_count"] is None:
-            out["word_count"] = _as_int(obj.get("wordCount"))
-        body = obj.get("articleBody")
-        if out["sd_body"] is None and isinstance(body, str) and body.strip():
-            out["sd_body"] = body
-    return out
-
-
-def _is_article(obj: dict) -> bool:
-    types = obj.get("@type")
-    types = types if isinstance(types, list) else [types]
-    return any(isinstance(t, str) and t.endswith(_ARTICLE_TYPES) for t in types)
-
-
-def _haspart_selectors(parts) -> list[str]:
-    parts = parts if isinstance(parts, list) else [parts]
-    out = []
-    for part in parts:
-        if not isinstance(part, dict) or as_bool(part.get("isAccessibleForFree")) is not False:
-            continue
-        selector = part.get("cssSelector")
-        if isinstance(selector, str) and selector.strip():
-            out.append(selector.strip())
-    return out
-
-
-def as_bool(value) -> bool | None:
-    """schema.org booleans come as true/false, "False", "http://schema.org/False"."""
-    if isinstance(value, bool):
-        return value
-    if isinstance(value, str):
-        tail = value.strip().rsplit("/", 1)[-1].lower()
-        if tail in ("true", "yes"):
-            return True
-        if tail in ("false", "no"):
-            return False
-    return None
-
-
-def _as_int(value) -> int | None:
-    try:
-        number = int(str(value).strip().replace(",", ""))
-    except (TypeError, ValueError):
-        return None
-    return number if number > 0 else None

@@ -26,7 +26,7 @@ import re
 from datetime import UTC, datetime
 from urllib.parse import urlsplit
 
-from newscrawl.extract.access import AccessCues, decide_access, jsonld_paywall_signals
+from newscrawl.extract.access import AccessCues, decide_access
 from newscrawl.extract.body import (
     Block,
     Dropped,
@@ -108,8 +108,7 @@ def parse_article(html, url, *, site=None, rules: SiteRules | None = None) -> di
 
 
 def _metadata(page: Page) -> tuple[dict, dict, dict]:
-    """(fields, sources, signals) from the metadata step, with paywall cues
-    read from JSON-LD when that step gives none."""
+    """(fields, sources, signals) from the metadata step (paywall cues included)."""
     fields: dict = {}
     sources: dict = {}
     signals: dict = {}
@@ -119,9 +118,6 @@ def _metadata(page: Page) -> tuple[dict, dict, dict]:
     except Exception:  # metadata must never cost us the body
         logger.exception("metadata extraction failed on %s", page.url)
         page.problems.append("metadata-failed")
-    for key, value in jsonld_paywall_signals(page.jsonld).items():
-        if signals.get(key) in (None, []):
-            signals[key] = value
     if not signals.get("captions"):
         signals["captions"] = [clean_space(f.text_content()) for f in page.tree.iter("figcaption")]
     return fields, sources, signals
