@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import logging
 import re
+import threading
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -23,6 +24,32 @@ logger = logging.getLogger(__name__)
 _XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>", re.I)
 _JSONLD_XPATH = lxml.etree.XPath('//script[@type="application/ld+json"]')
 _COMMENT_LINE = re.compile(r"^\s*(//.*|<!--.*-->)\s*$", re.M)
+
+
+_PARSERS = threading.local()
+
+
+def html_parser() -> lxml.etree.HTMLParser:
+    """lxml's HTML parser, one per thread, making ``lxml.html.HtmlElement``
+    nodes through a C-level class lookup.
+
+    ``lxml.html``'s own parser picks the element class in Python for every
+    element proxy (``FormElement``, ``InputElement`` ...), which costs about
+    as much as the walk over the tree itself; no step here needs those
+    classes, and ``text_content``, ``cssselect`` etc. work the same.
+    """
+    parser = getattr(_PARSERS, "parser", None)
+    if parser is None:
+        parser = _PARSERS.parser = lxml.etree.HTMLParser()
+        parser.set_element_class_lookup(
+            lxml.etree.ElementDefaultClassLookup(
+                element=lxml.html.HtmlElement,
+                comment=lxml.html.HtmlComment,
+                pi=lxml.html.HtmlProcessingInstruction,
+                entity=lxml.html.HtmlEntity,
+            )
+        )
+    return parser
 
 
 class EmptyPage(ValueError):
@@ -101,7 +128,7 @@ def load_page(html: str | bytes, url: str, content_type: str | None = None) -> P
     if not text.strip():
         raise EmptyPage("empty document")
     try:
-        tree = lxml.html.document_fromstring(text)
+        tree = lxml.html.document_fromstring(text, parser=html_parser())
     except (lxml.etree.ParserError, ValueError) as exc:
         raise EmptyPage(str(exc)) from exc
     return Page(url=url, html=text, tree=tree)
