@@ -13,7 +13,13 @@ from pathlib import Path
 import pytest
 
 from newscrawl.extract import extract_article
-from newscrawl.extract.teaser import classify_text, markup_kind
+from newscrawl.extract.teaser import (
+    _COMPILED,
+    classify_text,
+    markup_kind,
+    normalize_text,
+    phrase_reasons,
+)
 
 PAGES = Path(__file__).parent / "pages"
 
@@ -143,6 +149,30 @@ def test_ordinary_prose_is_not_a_teaser(text):
 )
 def test_phrase_lists_cover_french_german_turkish_hebrew(text, reason):
     assert classify_text(text) == reason
+
+
+def test_literal_precheck_never_hides_a_phrase():
+    """The cheap literal test before each phrase regex gives the same reasons
+    as the regexes alone, on every teaser and article text of the fixtures."""
+    texts = [t for teasers in TEASERS.values() for t in teasers]
+    texts += [p for paragraphs in PARAGRAPHS.values() for p in paragraphs]
+    texts += [
+        "Subscribe now for just $1 a week",
+        "You have reached your limit of free articles",
+        "You've used all your free articles this month",
+        "Sign in",
+        "Read more",
+        "Share on Facebook Twitter",
+        "This article is only available to subscribers",
+        "Déjà abonné ? Connectez-vous",
+        "هل أنت مشترك؟ سجّل الدخول لمتابعة القراءة",
+    ]
+    assert len(texts) > 20
+    for text in texts:
+        norm = normalize_text(text)
+        plain = [reason for reason, pattern in _COMPILED.items() if pattern.search(norm)]
+        assert phrase_reasons(text) == plain, text
+    assert phrase_reasons("You have reached your limit of free articles") == ["wall"]
 
 
 @pytest.mark.parametrize(

@@ -16,12 +16,15 @@ so that ``scrapy extract --explain`` and ``accessEvidence`` can name it.
 from __future__ import annotations
 
 import re
+import re._constants as _sre
+import re._parser as _sre_parser
 import unicodedata
 
 # Reasons that mean "the page stands between the reader and the text".
 WALL_REASONS = frozenset({"wall", "pricing"})
 
 _ARABIC_MARKS = re.compile("[\u064b-\u0652\u0670\u0640]")  # tashkeel and tatweel
+_ARABIC = re.compile("[\u0600-\u06ff]")
 _ALEFS = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ى": "ي"})
 _WORD = re.compile(r"\w+")
 _SPACE = re.compile(r"\s+")
@@ -29,9 +32,12 @@ _SPACE = re.compile(r"\s+")
 
 def normalize_text(text: str) -> str:
     """Fold case, whitespace, Arabic diacritics and alef forms for matching."""
-    text = unicodedata.normalize("NFKC", text or "")
-    text = _ARABIC_MARKS.sub("", text).translate(_ALEFS)
-    text = text.replace("\u2019", "'").replace("\u00a0", " ")
+    text = text or ""
+    if not text.isascii():  # ASCII text needs none of these (and most is ASCII)
+        text = unicodedata.normalize("NFKC", text)
+        if _ARABIC.search(text):
+            text = _ARABIC_MARKS.sub("", text).translate(_ALEFS)
+        text = text.replace("\u2019", "'").replace("\u00a0", " ")
     return _SPACE.sub(" ", text).strip().casefold()
 
 
@@ -196,10 +202,84 @@ _COMPILED: dict[str, re.Pattern] = {
 }
 
 
+def _required_literals(pattern: str) -> list[str]:
+    """Strings one of which every match of ``pattern`` contains ([] if none is known).
+
+    Read from the parsed pattern: a run of literal characters, or one literal
+    from each alternative of a group (or character set), whichever has the
+    rarest least rare string; optional parts are skipped.
+    """
+    parsed = list(_sre_parser.parse(pattern))
+    return _literal_clause(parsed)
+
+
+def _literal_clause(items) -> list[str]:
+    clauses: list[list[str]] = []
+    run: list[str] = []
+    for op, arg in [*items, (None, None)]:
+        if op is _sre.LITERAL:
+            run.append(chr(arg))
+            continue
+        if run:
+            clauses.append(["".join(run)])
+            run = []
+        if op is _sre.SUBPATTERN:
+            clauses.append(_literal_clause(arg[3]))
+        elif op in (_sre.MAX_REPEAT, _sre.MIN_REPEAT) and arg[0] >= 1:
+            clauses.append(_literal_clause(arg[2]))
+        elif op is _sre.BRANCH:
+            alternatives = [_literal_clause(branch) for branch in arg[1]]
+            if all(alternatives):
+                clauses.append([lit for alt in alternatives for lit in alt])
+        elif op is _sre.IN and all(kind is _sre.LITERAL for kind, _ in arg):
+            clauses.append([chr(code) for _, code in arg])
+    clauses = [c for c in clauses if c]
+    return max(clauses, key=lambda c: min(map(_rarity, c)), default=[])
+
+
+def _rarity(literal: str) -> int:
+    """How rarely a literal occurs in prose, roughly: its length without the
+    surrounding spaces, symbols counting double."""
+    return sum(1 if ch.isalpha() else 2 for ch in literal.strip())
+
+
+def _reason_literals(reason: str) -> tuple[str, ...] | None:
+    """Literals one of which any match of the reason's phrases contains; None
+    when some phrase has none, or when every phrase is anchored at the start
+    (the regex engine rejects those at once): the regex then always runs."""
+    if all(phrase.startswith("^") for phrase in PHRASES[reason]):
+        return None
+    out: set[str] = set()
+    for phrase in PHRASES[reason]:
+        literals = _required_literals(normalize_text(phrase))
+        if not literals:
+            return None
+        out.update(literals)
+    # a literal containing another one of the list adds nothing
+    return tuple(sorted(a for a in out if not any(b != a and b in a for b in out)))
+
+
+# A cheap test before each phrase regex: most blocks contain none of its literals.
+_LITERALS = {reason: _reason_literals(reason) for reason in _ORDER}
+
+
 def phrase_reasons(text: str, normalized: bool = False) -> list[str]:
     """Every reason whose phrase list matches ``text`` (in PHRASES order)."""
     norm = text if normalized else normalize_text(text)
-    return [r for r, pat in _COMPILED.items() if pat.search(norm)]
+    return [
+        reason
+        for reason, pattern in _COMPILED.items()
+        if _may_match(_LITERALS[reason], norm) and pattern.search(norm)
+    ]
+
+
+def _may_match(literals: tuple[str, ...] | None, text: str) -> bool:
+    if literals is None:
+        return True
+    for literal in literals:
+        if literal in text:
+            return True
+    return False
 
 
 def classify_text(text: str, normalized: str | None = None) -> str | None:
