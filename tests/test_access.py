@@ -69,7 +69,11 @@ def test_page_without_text_is_unknown():
         (AccessCues(served_words=900, prompts=["wall"], word_count=2500), "paywalled"),
         (AccessCues(served_words=200, prompts=["wall"], prompt_after_last=True), "paywalled"),
         (AccessCues(served_words=900, prompts=["wall"], prompt_after_last=True), "metered"),
-        (AccessCues(served_words=300, paywall_markup=1, last_text="and then…"), "paywalled"),
+        (AccessCues(served_words=300, paywall_markup=1, word_count=1400), "paywalled"),
+        # subscribe buttons and house ads sit on free pages too: weak cues alone
+        (AccessCues(served_words=300, paywall_markup=1, last_text="and then…"), "free"),
+        (AccessCues(served_words=900, paywall_markup=3, prompts=["pricing"]), "free"),
+        (AccessCues(served_words=200, prompts=["pricing"], prompt_after_last=True), "paywalled"),
         (AccessCues(served_words=300, is_accessible_for_free=False, haspart_words=0), "paywalled"),
         (AccessCues(served_words=0), "unknown"),
         # a wordCount far above the text alone is an extraction miss, not a paywall
@@ -109,3 +113,13 @@ def _signals_of_jsonld(objects: list[dict]) -> dict:
     script = f'<script type="application/ld+json">{json.dumps(objects)}</script>'
     html = f"<html><head>{script}</head><body></body></html>"
     return extract_metadata(load_page(html, "https://e.org/a")).signals
+
+
+def test_free_page_with_subscribe_buttons_login_link_and_house_ad_is_free():
+    article = _extract("access-free-subscribe-links.html")
+    assert article["access"] == "free"
+    body = article["articleBody"]
+    assert "once financing from two Gulf funds is signed" in body
+    assert "free trial" not in body
+    assert "morning newsletter" not in body
+    assert "Sign in" not in body

@@ -10,9 +10,18 @@ pages are metered and serve the full text). Truncation cues:
 - a trailing ellipsis on the last paragraph of a flagged page;
 - a body under ``SHORT_BODY_WORDS`` words together with a paywall signal.
 
-``metered``: flagged (``isAccessibleForFree=false``, paywall markup or a
-wall prompt) but served in full. ``free``: no paywall signal at all.
-``unknown``: no body and no paywall signal.
+``metered``: flagged (``isAccessibleForFree=false``, a wall prompt such as
+"subscribe to continue reading" or a per-site teaser rule) but served in
+full. ``free``: no such flag.
+
+Paywall *markup* (class/id tokens such as ``subscribe``, ``premium``,
+``piano``) and pricing copy ("free trial", "$1 a week") are weak cues: they
+sit on free pages too (newsletter and subscribe buttons, house ads), on about
+a quarter of the dev corpus's free pages. They never flag a page alone; they
+count only together with hard truncation evidence (``wordCount`` or
+``articleBody`` far above the text served, an empty ``hasPart`` section, a
+prompt right after the last paragraph of a short body).
+``unknown``: no body and no flag.
 """
 
 from __future__ import annotations
@@ -24,6 +33,9 @@ TEASER_MAX_WORDS = 350  # a wall prompt after a body this short means a teaser
 WORDCOUNT_RATIO = 1.5
 WORDCOUNT_MARGIN = 100
 HASPART_MIN_WORDS = 50
+# Prompt reasons that also appear on free pages: house ads (pricing) and bare
+# "Sign in" / "Become a member" labels (see article._prompt_reason).
+WEAK_PROMPTS = frozenset({"pricing", "login-link"})
 
 
 @dataclass
@@ -44,45 +56,58 @@ class AccessCues:
 def decide_access(cues: AccessCues) -> tuple[str, list[str]]:
     """Return ``(access, evidence)`` for the cues of one article."""
     flags = _flags(cues)
+    weak = _weak_cues(cues)
     if cues.served_words == 0:
         if flags:
             return "paywalled", [*flags, "empty-body"]
         return "unknown", ["empty-body"]
-    truncation = _truncation(cues) if flags else []
-    if truncation:
-        return "paywalled", flags + truncation
+    hard, soft = _truncation(cues)
+    if flags and (hard or soft):
+        return "paywalled", flags + weak + hard + soft
+    if weak and hard:
+        return "paywalled", weak + hard
     if flags:
-        return "metered", [*flags, f"full-text-served ({cues.served_words} words)"]
+        return "metered", [*flags, *weak, f"full-text-served ({cues.served_words} words)"]
     return "free", []
 
 
 def _flags(cues: AccessCues) -> list[str]:
+    """What says the page is for subscribers: its structured data, a wall prompt."""
     out = []
     if cues.is_accessible_for_free is False:
         out.append("isAccessibleForFree=false")
-    if cues.paywall_markup:
-        out.append("paywall-markup")
     for reason in dict.fromkeys(cues.prompts):
-        out.append(f"paywall-prompt:{reason}")
+        if reason not in WEAK_PROMPTS:
+            out.append(f"paywall-prompt:{reason}")
     return out
 
 
-def _truncation(cues: AccessCues) -> list[str]:
+def _weak_cues(cues: AccessCues) -> list[str]:
+    out = ["paywall-markup"] if cues.paywall_markup else []
+    for reason in dict.fromkeys(cues.prompts):
+        if reason in WEAK_PROMPTS:
+            out.append(f"paywall-prompt:{reason}")
+    return out
+
+
+def _truncation(cues: AccessCues) -> tuple[list[str], list[str]]:
+    """(hard, soft) signs that the served body is cut short."""
     served = cues.served_words
-    out = []
+    hard = []
     for name, expected in (("wordCount", cues.word_count), ("articleBody", cues.sd_body_words)):
         if (
             expected
             and expected >= WORDCOUNT_RATIO * served
             and expected - served >= WORDCOUNT_MARGIN
         ):
-            out.append(f"{name} {expected} > served {served}")
+            hard.append(f"{name} {expected} > served {served}")
     if cues.haspart_words is not None and cues.haspart_words < HASPART_MIN_WORDS:
-        out.append(f"hasPart section absent or short ({cues.haspart_words} words)")
-    if served < SHORT_BODY_WORDS and (cues.prompts or cues.is_accessible_for_free is False):
-        out.append(f"short body ({served} words) with paywall signal")
+        hard.append(f"hasPart section absent or short ({cues.haspart_words} words)")
     if cues.prompt_after_last and served <= TEASER_MAX_WORDS:
-        out.append("prompt-after-last-paragraph")
+        hard.append("prompt-after-last-paragraph")
+    soft = []
+    if served < SHORT_BODY_WORDS and (cues.prompts or cues.is_accessible_for_free is False):
+        soft.append(f"short body ({served} words) with paywall signal")
     if cues.last_text.rstrip().endswith(("…", "...")):
-        out.append("trailing-ellipsis")
-    return out
+        soft.append("trailing-ellipsis")
+    return hard, soft

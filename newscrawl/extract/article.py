@@ -300,14 +300,26 @@ def _block_verdict(norm, block, headline_norm, seen, captions, protected):
     return None, "article"
 
 
+def _prompt_reason(reason: str, text: str) -> str:
+    """A wall phrase in a bare label ("Sign in", "Login", "Become a member")
+    is site navigation, a weak cue; in a sentence it is a wall prompt."""
+    if reason == "wall" and word_count(text) < WALL_PROMPT_MIN_WORDS:
+        return "login-link"
+    return reason
+
+
 def _access_cues(kept, decisions, dom_dropped, signals) -> AccessCues:
-    prompts = [d["reason"] for d in dom_dropped if d["reason"] in WALL_REASONS]
+    prompts = [
+        _prompt_reason(d["reason"], d.get("text") or "")
+        for d in dom_dropped
+        if d["reason"] in WALL_REASONS
+    ]
     prompts += [d["reason"] for d in dom_dropped if d["reason"] == "site-teaser"]
     last_kept = max((i for i, d in enumerate(decisions) if d["action"] == "keep"), default=-1)
     after = False
     for i, d in enumerate(decisions):
         if d["action"] == "drop" and d["reason"] in WALL_REASONS:
-            prompts.append(d["reason"])
+            prompts.append(_prompt_reason(d["reason"], d.get("text") or ""))
             after = after or i > last_kept
     return AccessCues(
         served_words=sum(word_count(b.text) for b in kept),
@@ -320,6 +332,9 @@ def _access_cues(kept, decisions, dom_dropped, signals) -> AccessCues:
         sd_body_words=signals.get("sd_body_words"),
         haspart_words=signals.get("haspart_words"),
     )
+
+
+WALL_PROMPT_MIN_WORDS = 4
 
 
 def content_hash(body: str) -> str:
