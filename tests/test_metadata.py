@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from newscrawl.extract.authors import author_entries, merge_authors
 from newscrawl.extract.metadata import detect_language, extract_metadata
 from newscrawl.extract.page import load_page
 
@@ -235,3 +236,21 @@ def test_dateline_above_the_headline_in_its_block_is_used():
     html = html.replace(dateline, "").replace("<h1>", dateline + "\n      <h1>")
     meta = extract_metadata(load_page(html, "https://www.example-news.gr/article.asp?id=7"))
     assert meta.fields["datePublished"] == "2012-01-12T14:20:00Z"
+
+
+@pytest.mark.parametrize(
+    "raws,expected",
+    [
+        (["JANE DOE Published"], ["Jane Doe"]),  # a label caught with the name
+        (["Posted on"], []),  # a label alone names nobody
+        (["Δημοσιεύτηκε"], []),
+        (["Jane Doe", "Website", "Other Articles"], ["Jane Doe"]),
+        (["tekst: Anna Nowak foto: Jan Kowalski"], ["Anna Nowak"]),  # not the photographer
+        (["Jane Doe", "example.lt"], ["Jane Doe"]),  # the site's name goes when a person is named
+        (["admin"], []),
+        (["Reuters"], ["Reuters"]),  # a wire is kept when it is all there is
+    ],
+)
+def test_author_labels_sites_and_credits_are_not_authors(raws, expected):
+    entries = [e for raw in raws for e in author_entries(raw)]
+    assert [e["name"] for e in merge_authors(entries)] == expected

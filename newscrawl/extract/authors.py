@@ -150,6 +150,21 @@ _ORGS = {
     "وكالات",
     "الأناضول",
 }
+# Page labels that byline markup catches along with (or instead of) a name:
+# "Posted on", "Published", "Website", "Other Articles", in several languages.
+_LABEL = (
+    r"published|posted|posted on|updated|last updated|website|other articles|more articles"
+    r"|all posts|view all posts|books|profile|follow|contact|share|email|comments?"
+    r"|publié|publié le|veröffentlicht|aktualisiert|yayınlanma|güncelleme|opublikowano"
+    r"|опубликовано|обновлено|δημοσιεύτηκε|δημοσίευση|نشر|نشر في|تاريخ النشر|פורסם"
+)
+_LABEL_ONLY = re.compile(rf"^(?:{_LABEL})$", re.I)
+_LABEL_TAIL = re.compile(rf"\s+(?:{_LABEL})\s*:?$", re.I)
+# "text: Jane Doe photo: John Roe": the photographer is not an author.
+_CREDIT_TAIL = re.compile(r"\s*\b(?:foto|photo|photos|fot|zdjęcia|bild|image)\s*:.*$", re.I)
+_CREDIT_HEAD = re.compile(r"^\s*(?:tekst|text|texte|tekstas|metin)\s*:\s*", re.I)
+# "example.gr", "Lrt.lt": a site name, an organisation.
+_HOSTNAME = re.compile(r"^[\w-]+(?:\.[\w-]+)*\.[a-z]{2,6}$", re.I)
 # "Jane Doe, Special to The Globe and Mail": the publication, not a second author.
 _SPECIAL_TO = re.compile(r"[\s,]+(?:special|exclusive)\s+to\s+.*$", re.I)
 MAX_NAME_WORDS = 6
@@ -183,8 +198,9 @@ def merge_authors(entries: list[dict]) -> list[dict]:
             seen[key] = entry
         elif entry.get("url") and not seen[key].get("url"):
             seen[key]["url"] = entry["url"]
-    people = [e for k, e in seen.items() if k not in _ORGS]
-    return people or list(seen.values())
+    people = [e for k, e in seen.items() if not _is_organisation(k)]
+    named = [e for k, e in seen.items() if k not in _NOBODY]
+    return people or named
 
 
 def author_entries(raw: str, url: str | None = None) -> list[dict]:
@@ -209,6 +225,7 @@ def _prepare(raw) -> str:
     if not text or _URL.match(text) or len(text) > 300:
         return ""
     text = _EMAIL.sub(" ", text)
+    text = _CREDIT_HEAD.sub("", _CREDIT_TAIL.sub("", text))
     text = _PREFIX.sub("", text)
     text = _DATE_TAIL.sub("", text)
     text = _SPECIAL_TO.sub("", text)
@@ -220,15 +237,32 @@ def _clean_one(part: str) -> str | None:
     name = _IN_PLACE.sub("", name)
     name = _EDGES.sub("", name)
     name = _PARENTHESES.sub(" ", name).strip()  # "(Reuters)", "(@handle)"
+    name = _LABEL_TAIL.sub("", name).strip(" -–—:")  # "JANE DOE Published"
+    if not name or _LABEL_ONLY.match(name):
+        return None
     if not name or any(ch.isdigit() for ch in name) or "@" in name or _URL.match(name):
         return None
     if _NOT_A_NAME.search(name):
         return None
     if len(name.split()) > MAX_NAME_WORDS or len(name) < 2:
         return None
-    if name.isupper() and name.isascii() and len(name) > 4 and name.casefold() not in _ORGS:
+    if name.isupper() and _latin(name) and len(name) > 4 and name.casefold() not in _ORGS:
         name = name.title()
     return name
+
+
+def _latin(text: str) -> bool:
+    """Only Latin letters (accented ones included): safe to title-case."""
+    return all(ord(ch) < 0x250 for ch in text)
+
+
+# Values that name nobody, not even an organisation.
+_NOBODY = {"admin", "administrator", "webmaster", "editor", "staff", "rss", "user", "guest"}
+
+
+def _is_organisation(key: str) -> bool:
+    """A wire, desk or site name (``key`` is case-folded)."""
+    return key in _ORGS or key in _NOBODY or bool(_HOSTNAME.match(key))
 
 
 def _is_role(name: str) -> bool:
