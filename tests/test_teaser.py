@@ -130,6 +130,9 @@ def test_paragraphs_come_out_in_order_separated_by_blank_lines():
         "Subscribers to the plan said the water committee would meet in Ankara next month.",
         "قال المسؤول إن الجيش سيواصل عملياته قرب الحدود.",
         "Officials shared the figures with reporters after the meeting.",
+        # a price in a story is not a pricing prompt
+        "The drug costs about $400 per month, and insurers in Jordan do not cover it.",
+        "Rents in the old city rose to £950 a month, the council said.",
     ],
 )
 def test_ordinary_prose_is_not_a_teaser(text):

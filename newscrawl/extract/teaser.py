@@ -282,6 +282,13 @@ def _may_match(literals: tuple[str, ...] | None, text: str) -> bool:
     return False
 
 
+# A price is a pricing prompt only next to words of the subscription trade.
+_SUBSCRIPTION_CUE = re.compile(
+    r"subscri|trial|unlimited|cancel|membership|member|premium|digital|offer|plan\b"
+    r"|abonn|abone|abo\b|اشتر|مشترك|מנוי"
+)
+
+
 def classify_text(text: str, normalized: str | None = None) -> str | None:
     """The teaser reason of one block of text, or None for article text.
 
@@ -295,6 +302,8 @@ def classify_text(text: str, normalized: str | None = None) -> str | None:
         reasons = phrase_reasons(text)
     else:
         reasons = phrase_reasons(normalized, normalized=True)
+    if "pricing" in reasons and not _SUBSCRIPTION_CUE.search(normalized or normalize_text(text)):
+        reasons.remove("pricing")  # "$400 per month" in a story about costs
     if not reasons:
         return None
     if word_count(text) <= SHORT_BLOCK_WORDS:
