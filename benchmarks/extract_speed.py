@@ -6,8 +6,8 @@ Run from the project root (reads ../shared/corpus at run time)::
 
 Prints the median milliseconds per page of each step and its multiple of a
 bare ``lxml.html.fromstring`` of the same page: load_page (decode + parse),
-metadata, DOM chrome stripping + main text, block cleaning, and the whole
-``extract_article``.
+metadata, DOM chrome stripping + main text, language, block cleaning, and the
+whole ``extract_article``.
 """
 
 from __future__ import annotations
@@ -53,6 +53,8 @@ def measure(html: str, url: str) -> dict[str, float]:
     page, t_load = timed(load_page, html, url)
     (fields, sources, signals), t_meta = timed(art._metadata, page)
     (blocks, dropped, cues), t_body = timed(art._main_text, page, signals, art.SiteRules())
+    body = art.blocks_text(blocks)
+    _, t_lang = timed(art._language, page, body, signals, dict(sources))
     raw = {
         "url": url,
         "articleBodyHtml": art.blocks_html(blocks),
@@ -66,6 +68,7 @@ def measure(html: str, url: str) -> dict[str, float]:
         "load_page": t_load,
         "metadata": t_meta,
         "chrome+main text": t_body,
+        "language": t_lang,
         "clean": t_clean,
         "extract_article": t_all,
     }

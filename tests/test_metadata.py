@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from newscrawl.extract.authors import author_entries, merge_authors
+from newscrawl.extract.language import SAMPLE_CHARS, middle_sample
 from newscrawl.extract.metadata import detect_language, extract_metadata
 from newscrawl.extract.page import load_page
 
@@ -171,6 +172,20 @@ def test_short_text_trusts_the_declared_language():
     page = load_page("<html><body><p>Spor</p></body></html>", "https://example.com.tr/a")
     assert detect_language(page, "Sport", "tr-TR") == ("tr", "declared")
     assert detect_language(page, "Sport", None) == (None, "declared")
+
+
+def test_language_is_read_from_the_middle_of_a_long_body():
+    """The article's own language decides, not an English credits block at its start."""
+    page = load_page("<html lang='en'><body><p>x</p></body></html>", "https://example.fr/a")
+    credits = "Photo credits and reporting by the wire service staff in London. " * 35
+    french = (
+        "Le gouvernement a annoncé mardi un nouveau plan pour les agriculteurs de la région, "
+        "qui demandent depuis des mois une aide face à la sécheresse et à la hausse des prix. "
+    ) * 8
+    body = credits + french + credits
+    assert detect_language(page, body, None) == ("fr", "text")
+    sample = middle_sample(body)
+    assert len(sample) == SAMPLE_CHARS and sample in body and body[body.index(sample) - 1] == " "
 
 
 def test_page_without_anything_gives_empty_fields():

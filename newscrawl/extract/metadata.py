@@ -34,7 +34,13 @@ from newscrawl.extract.images import (
     image_key,
     split_credit,
 )
-from newscrawl.extract.language import guess_language, normalise_language
+from newscrawl.extract.language import (
+    PAGE_SAMPLE_CHARS,
+    guess_language,
+    letter_count,
+    middle_sample,
+    normalise_language,
+)
 from newscrawl.extract.page import Page
 
 logger = logging.getLogger(__name__)
@@ -188,14 +194,17 @@ def extract_metadata(page: Page) -> Metadata:
 def detect_language(page: Page, body_text: str, declared: str | None) -> tuple[str | None, str]:
     """``(ISO 639-1 code or None, "text" | "declared")`` for the article.
 
-    ``body_text`` is the extracted article text; when it is short (a teaser),
-    the page's headline and paragraphs are added so the guess has enough text.
+    ``body_text`` is the extracted article text, of which a sample from the
+    middle is read (past the datelines and bylines of its start); when it is
+    short (a teaser), the page's headline and paragraphs are added so the
+    guess has enough text.
     """
     declared = normalise_language(declared)
-    text = body_text or ""
-    if sum(ch.isalpha() for ch in text[:2000]) < 200:
-        text = " ".join([text, *_page_text_sample(page)])
-    return guess_language(text, declared)
+    text = (body_text or "").strip()
+    if letter_count(text[:400]) < 200 and letter_count(text[:PAGE_SAMPLE_CHARS]) < 200:
+        text = " ".join([text, *_page_text_sample(page, PAGE_SAMPLE_CHARS)])
+        return guess_language(text, declared, PAGE_SAMPLE_CHARS)
+    return guess_language(middle_sample(text), declared)
 
 
 def declared_language(page: Page, article: dict | None = None) -> str | None:
