@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from datetime import datetime
+
 import pytest
 
 from newscrawl.extract.authors import author_entries, merge_authors
-from newscrawl.extract.dates import date_from_url, find_dates, normalise_date
+from newscrawl.extract.dates import date_from_url, find_dates, normalise_date, parse_date_text
 from newscrawl.extract.images import split_credit
 from newscrawl.extract.language import normalise_language
 
@@ -136,3 +138,13 @@ def test_find_dates_in_datelines(text, languages, expected):
     """The first date written in a dateline, in the page's language, without dateparser."""
     found = find_dates(text, languages)
     assert (found[0][0] if found else None) == expected
+
+
+def test_free_text_dates_for_htmldate_are_read_in_the_script_languages():
+    """The stand-in for htmldate's dateparser call: full dates in the
+    languages the letters suggest; a date without a year is no date."""
+    assert parse_date_text("Σάββατο 14 Ιανουαρίου 2012") == datetime(2012, 1, 14)
+    assert parse_date_text("04 Января 2012 14:11") == datetime(2012, 1, 4, 14, 11)
+    assert parse_date_text("Monday , December 31 , 2007").date() == datetime(2007, 12, 31).date()
+    assert parse_date_text("28 ноября в 16:39") is None
+    assert parse_date_text("on Tuesday July 24, @11:25AM") is None

@@ -200,6 +200,17 @@ def _parse_text(text: str, languages: tuple[str, ...], order: str) -> datetime |
         return None
 
 
+def parse_date_text(text: str) -> datetime | None:
+    """A full date (day, month, year) written in ``text``, in the languages its
+    letters suggest, or None: dateparser told which languages to try, instead
+    of testing every locale it knows (seconds on first use in a process)."""
+    try:
+        return _dateparser_parse(str(text).translate(_DIGITS), (), None)
+    except Exception:  # dateparser raises assorted errors on odd input
+        logger.debug("dateparser failed on %r", text)
+        return None
+
+
 @lru_cache(maxsize=2048)
 def _dateparser_parse(text: str, languages: tuple[str, ...], order: str | None):
     import dateparser

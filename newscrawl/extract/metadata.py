@@ -25,7 +25,13 @@ from urllib.parse import urljoin, urlsplit
 import lxml.etree
 
 from newscrawl.extract.authors import author_entries, merge_authors
-from newscrawl.extract.dates import date_from_url, find_dates, format_date, normalise_date
+from newscrawl.extract.dates import (
+    date_from_url,
+    find_dates,
+    format_date,
+    normalise_date,
+    parse_date_text,
+)
 from newscrawl.extract.images import (
     clean_text,
     figure_caption,
@@ -724,17 +730,27 @@ def _in_chrome(el) -> bool:
 
 
 def _htmldate_published(meta: Metadata, page: Page, langs) -> None:
-    """htmldate on the existing tree (it works on a copy): the slow last resort."""
+    """htmldate on the existing tree (it works on a copy): the slow last resort.
+
+    Its free-text date strings go to :func:`parse_date_text` instead of its
+    own dateparser call, which tries every locale dateparser knows.
+    """
     try:
+        import htmldate.extractors
         from htmldate import find_date
 
-        found = find_date(
-            page.tree,
-            extensive_search=True,
-            original_date=True,
-            outputformat="%Y-%m-%d",
-            url=page.url,
-        )
+        own_parser = htmldate.extractors._external_date
+        htmldate.extractors._external_date = parse_date_text
+        try:
+            found = find_date(
+                page.tree,
+                extensive_search=True,
+                original_date=True,
+                outputformat="%Y-%m-%d",
+                url=page.url,
+            )
+        finally:
+            htmldate.extractors._external_date = own_parser
     except Exception:
         logger.debug("htmldate failed on %s", page.url, exc_info=True)
         return
