@@ -620,12 +620,21 @@ def _choose(walker: _Walker, sd_body: str | None = None) -> MainText:
         prose_sum.append(prose_sum[-1] + good)
         other_sum.append(other_sum[-1] + _cost(seg))
     best, best_score = None, 0.0
+    scores = {}
     for cand in walker.candidates:
         _el, start, end, hint = cand
         prose = prose_sum[end] - prose_sum[start]
         if not prose:
             continue
+        score = scores[_el] = _score(prose, other_sum[end] - other_sum[start], hint)
+        if best is None or score > best_score:
+            best, best_score = cand, score
+    for cand in _paragraph_runs(segments):
+        _el, start, end, hint = cand
+        prose = prose_sum[end] - prose_sum[start]
         score = _score(prose, other_sum[end] - other_sum[start], hint)
+        if scores.get(_el, 0) > RUN_PARENT_SHARE * score:
+            continue
         if best is None or score > best_score:
             best, best_score = cand, score
     if best is None:
@@ -642,6 +651,35 @@ def _choose(walker: _Walker, sd_body: str | None = None) -> MainText:
     return MainText(chosen, prose_chars, prose_chars >= CONFIDENT_CHARS, el)
 
 
+def _paragraph_runs(segments: list[Segment]) -> list[tuple]:
+    """Runs of sibling paragraphs as extra candidates: an article whose
+    paragraphs sit loose in a column it shares with comments or link lists
+    has no element of its own."""
+    runs = []
+    i = 0
+    n = len(segments)
+    while i < n:
+        seg = segments[i]
+        if seg.tag != "p" or seg.chrome:
+            i += 1
+            continue
+        parent = seg.owner.getparent()
+        j = i + 1
+        while (
+            j < n
+            and segments[j].tag == "p"
+            and not segments[j].chrome
+            and segments[j].owner.getparent() is parent
+        ):
+            j += 1
+        if j - i >= RUN_MIN_PARAGRAPHS:
+            runs.append((parent, i, j, 0))
+        i = j
+    return runs
+
+
+RUN_MIN_PARAGRAPHS = 3
+RUN_PARENT_SHARE = 0.3  # a run competes only when its parent scores below this share of it
 SD_BODY_MIN_CHARS = 400  # a structured-data body shorter than this checks nothing
 SD_PAGE_AGREES = 0.6  # share of its 4-grams the page's own text must hold
 SD_CHOICE_COVERS = 0.6  # share of its 4-grams below which the container is re-chosen

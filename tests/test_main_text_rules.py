@@ -1,0 +1,25 @@
+"""Main-text container rules, each on a page written for it (see the comment at
+the top of every fixture page for the public markup it is modelled on)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from newscrawl.extract import extract_article
+
+PAGES = Path(__file__).parent / "pages"
+
+
+def _body(name: str, url: str = "https://news.example/story") -> list[str]:
+    html = (PAGES / name).read_text(encoding="utf-8")
+    return extract_article(html, url)["articleBody"].split("\n\n")
+
+
+def test_loose_paragraphs_beside_comments_are_the_story():
+    """Paragraphs with no element of their own (they share a column with reader
+    comments) are still the article, not the longer legal notice below it."""
+    body = _body("body-loose-paragraphs.html")
+    assert len(body) == 4
+    assert body[0].startswith("A ferry that entered service")
+    assert body[-1].startswith("The operator added that nobody")
+    assert not any("syndication" in b or "I was on that crossing" in b for b in body)
