@@ -23,3 +23,12 @@ def test_loose_paragraphs_beside_comments_are_the_story():
     assert body[0].startswith("A ferry that entered service")
     assert body[-1].startswith("The operator added that nobody")
     assert not any("syndication" in b or "I was on that crossing" in b for b in body)
+
+
+def test_article_sections_named_by_haspart_choose_the_container():
+    """When JSON-LD hasPart names the article's sections, a longer block of
+    prose elsewhere (a consent panel) is not taken for the article."""
+    body = _body("body-haspart-consent.html")
+    assert body[0].startswith("CITY, April 25 (Wire)")
+    assert body[-1] == "The operator said it would publish a report on the damage next month."
+    assert not any("cookies" in b for b in body)

@@ -574,7 +574,7 @@ def _mostly_prose(segments: list[Segment], page_prose: int) -> bool:
     return prose >= REGION_PROSE_CHARS and prose >= 0.6 * total
 
 
-def _score(prose: int, other: int, hint: int) -> float:
+def _score(prose: int, other: int, hint: int | None) -> float:
     bonus = {2: 1.5, 1: 1.1}.get(hint, 1.0)
     return (prose - CHROME_WEIGHT * other) * bonus
 
@@ -613,30 +613,7 @@ def find_main_text(
 def _choose(walker: _Walker, sd_body: str | None = None) -> MainText:
     """Score the candidate containers, take the best, select its segments."""
     segments = walker.segments
-    prose_sum = [0]
-    other_sum = [0]
-    for seg in segments:
-        good = len(seg.text) - seg.link_chars if seg.prose else 0
-        prose_sum.append(prose_sum[-1] + good)
-        other_sum.append(other_sum[-1] + _cost(seg))
-    best, best_score = None, 0.0
-    scores = {}
-    for cand in walker.candidates:
-        _el, start, end, hint = cand
-        prose = prose_sum[end] - prose_sum[start]
-        if not prose:
-            continue
-        score = scores[_el] = _score(prose, other_sum[end] - other_sum[start], hint)
-        if best is None or score > best_score:
-            best, best_score = cand, score
-    for cand in _paragraph_runs(segments):
-        _el, start, end, hint = cand
-        prose = prose_sum[end] - prose_sum[start]
-        score = _score(prose, other_sum[end] - other_sum[start], hint)
-        if scores.get(_el, 0) > RUN_PARENT_SHARE * score:
-            continue
-        if best is None or score > best_score:
-            best, best_score = cand, score
+    best = _best_candidate(segments, walker.candidates)
     if best is None:
         return MainText(segments=[s for s in segments if s.protected])
     chosen_by_sd = None
@@ -649,6 +626,37 @@ def _choose(walker: _Walker, sd_body: str | None = None) -> MainText:
     chosen = _select(segments, start, end)
     prose_chars = sum(len(s.text) - s.link_chars for s in chosen if s.prose)
     return MainText(chosen, prose_chars, prose_chars >= CONFIDENT_CHARS, el)
+
+
+def _best_candidate(segments: list[Segment], candidates: list[tuple]) -> tuple | None:
+    """The best-scoring container, or a run of paragraphs when its parent
+    scores poorly; when the page names article sections (hasPart), only
+    containers that hold some of them compete."""
+    prose_sum = [0]
+    other_sum = [0]
+    protected_sum = [0]
+    for seg in segments:
+        good = len(seg.text) - seg.link_chars if seg.prose else 0
+        prose_sum.append(prose_sum[-1] + good)
+        other_sum.append(other_sum[-1] + _cost(seg))
+        protected_sum.append(protected_sum[-1] + seg.protected)
+    need_protected = protected_sum[-1] > 0
+    best, best_score = None, 0.0
+    scores = {}
+    for cand in candidates + _paragraph_runs(segments):
+        el, start, end, hint = cand
+        prose = prose_sum[end] - prose_sum[start]
+        if not prose or (need_protected and protected_sum[end] == protected_sum[start]):
+            continue
+        score = _score(prose, other_sum[end] - other_sum[start], hint)
+        if hint is RUN:
+            if scores.get(el, 0) > RUN_PARENT_SHARE * score:
+                continue
+        else:
+            scores[el] = score
+        if best is None or score > best_score:
+            best, best_score = cand, score
+    return best
 
 
 def _paragraph_runs(segments: list[Segment]) -> list[tuple]:
@@ -673,12 +681,13 @@ def _paragraph_runs(segments: list[Segment]) -> list[tuple]:
         ):
             j += 1
         if j - i >= RUN_MIN_PARAGRAPHS:
-            runs.append((parent, i, j, 0))
+            runs.append((parent, i, j, RUN))
         i = j
     return runs
 
 
 RUN_MIN_PARAGRAPHS = 3
+RUN = None  # the hint of a paragraph run (scored as no hint)
 RUN_PARENT_SHARE = 0.3  # a run competes only when its parent scores below this share of it
 SD_BODY_MIN_CHARS = 400  # a structured-data body shorter than this checks nothing
 SD_PAGE_AGREES = 0.6  # share of its 4-grams the page's own text must hold
