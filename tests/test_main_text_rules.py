@@ -32,3 +32,12 @@ def test_article_sections_named_by_haspart_choose_the_container():
     assert body[0].startswith("CITY, April 25 (Wire)")
     assert body[-1] == "The operator said it would publish a report on the damage next month."
     assert not any("cookies" in b for b in body)
+
+
+def test_short_story_right_after_its_headline_beats_longer_teasers():
+    """A short article that follows its headline wins over a longer box of
+    opinion teasers elsewhere on the page."""
+    body = _body("body-short-story-after-headline.html")
+    assert body[0].startswith("The club has decided to put its young striker")
+    assert body[-1].startswith("The 24-year-old caught the eye")
+    assert not any("stadium" in b or "newsletter" in b for b in body)

@@ -86,7 +86,7 @@ def parse_article(html, url, *, site=None, rules: SiteRules | None = None) -> di
     page = html if isinstance(html, Page) else load_page(html, url)
     fields, sources, signals = _metadata(page)
     rules = rules or SiteRules()
-    blocks, dropped, cues = _main_text(page, signals, rules)
+    blocks, dropped, cues = _main_text(page, signals, rules, fields.get("headline"))
     article: dict = {"url": url}
     for key in METADATA_FIELDS:
         if fields.get(key) is not None:
@@ -123,8 +123,11 @@ def _metadata(page: Page) -> tuple[dict, dict, dict]:
     return fields, sources, signals
 
 
-def _main_text(page: Page, signals: dict, rules: SiteRules) -> tuple[list[Block], list, dict]:
-    """Remove marked chrome from the tree, then extract the body blocks."""
+def _main_text(
+    page: Page, signals: dict, rules: SiteRules, headline: str | None = None
+) -> tuple[list[Block], list, dict]:
+    """Remove marked chrome from the tree, then extract the body blocks
+    (``headline`` helps find where the article text starts)."""
     tree = page.tree
     captions_norm = [normalize_text(c) for c in signals.get("captions") or [] if c]
     selectors = list(signals.get("paywalled_selectors") or [])
@@ -145,6 +148,7 @@ def _main_text(page: Page, signals: dict, rules: SiteRules) -> tuple[list[Block]
         protected=protected,
         captions_norm=captions_norm,
         sd_body=signals.get("sd_body"),
+        headline=headline,
         method=method,
     )
     dropped += marked

@@ -166,6 +166,7 @@ def extract_body(
     protected: set | None = None,
     captions_norm: list[str] | None = None,
     sd_body: str | None = None,
+    headline: str | None = None,
     method: list | None = None,
 ) -> tuple[list[Block], list[Dropped], int]:
     """Main-text blocks of the tree, the markup chrome dropped on the way, and
@@ -179,7 +180,12 @@ def extract_body(
     """
     method = method if method is not None else []
     main = find_main_text(
-        tree, protected_roots, protected=protected, captions_norm=captions_norm, sd_body=sd_body
+        tree,
+        protected_roots,
+        protected=protected,
+        captions_norm=captions_norm,
+        sd_body=sd_body,
+        headline=headline,
     )
     dropped = [Dropped(reason, text, stage) for reason, text, stage in main.dropped]
     if body_selector:

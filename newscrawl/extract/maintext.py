@@ -591,8 +591,12 @@ def find_main_text(
     protected: set | None = None,
     captions_norm: list[str] | None = None,
     sd_body: str | None = None,
+    headline: str | None = None,
 ) -> MainText:
     """The main-text segments of ``root`` (see the module docstring).
+
+    ``headline``: the article's headline (metadata); the text that follows
+    it on the page is preferred to prose far away from it.
 
     ``sd_body``: the page's structured-data ``articleBody``; when it is long
     and the page's text agrees with it, it checks the container choice.
@@ -602,7 +606,9 @@ def find_main_text(
     normalised image captions (never prose to the chrome check).
     """
     walker = segment(root, protected_roots, protected=protected, captions_norm=captions_norm)
-    found = _choose(walker, sd_body if sd_body and len(sd_body) >= SD_BODY_MIN_CHARS else None)
+    found = _choose(
+        walker, sd_body if sd_body and len(sd_body) >= SD_BODY_MIN_CHARS else None, headline
+    )
     dropped = sorted(walker.dropped, key=lambda d: d[0])
     found.dropped = [(reason, text, stage) for _pos, reason, text, stage, _el in dropped]
     found.dropped_elements = [d[4] for d in dropped]
@@ -610,10 +616,10 @@ def find_main_text(
     return found
 
 
-def _choose(walker: _Walker, sd_body: str | None = None) -> MainText:
+def _choose(walker: _Walker, sd_body: str | None = None, headline: str | None = None) -> MainText:
     """Score the candidate containers, take the best, select its segments."""
     segments = walker.segments
-    best = _best_candidate(segments, walker.candidates)
+    best = _best_candidate(segments, walker.candidates, _after_headline(segments, headline))
     if best is None:
         return MainText(segments=[s for s in segments if s.protected])
     chosen_by_sd = None
@@ -628,7 +634,9 @@ def _choose(walker: _Walker, sd_body: str | None = None) -> MainText:
     return MainText(chosen, prose_chars, prose_chars >= CONFIDENT_CHARS, el)
 
 
-def _best_candidate(segments: list[Segment], candidates: list[tuple]) -> tuple | None:
+def _best_candidate(
+    segments: list[Segment], candidates: list[tuple], anchors: list[int] | None = None
+) -> tuple | None:
     """The best-scoring container, or a run of paragraphs when its parent
     scores poorly; when the page names article sections (hasPart), only
     containers that hold some of them compete."""
@@ -642,6 +650,7 @@ def _best_candidate(segments: list[Segment], candidates: list[tuple]) -> tuple |
         protected_sum.append(protected_sum[-1] + seg.protected)
     need_protected = protected_sum[-1] > 0
     best, best_score = None, 0.0
+    near, near_score = None, 0.0  # the best holding prose right after the headline
     scores = {}
     for cand in candidates + _paragraph_runs(segments):
         el, start, end, hint = cand
@@ -656,7 +665,42 @@ def _best_candidate(segments: list[Segment], candidates: list[tuple]) -> tuple |
             scores[el] = score
         if best is None or score > best_score:
             best, best_score = cand, score
+        if (
+            anchors
+            and (near is None or score > near_score)
+            and any(start <= a < end for a in anchors)
+            and prose_sum[end] - prose_sum[start] >= CONFIDENT_CHARS
+        ):
+            near, near_score = cand, score
+    if near is not None and near_score > 0 and near_score >= HEADLINE_SHARE * best_score:
+        return near
     return best
+
+
+def _after_headline(segments: list[Segment], headline: str | None) -> list[int]:
+    """Indexes of the first prose segments shortly after the headline's own
+    segment (none when the page does not show the headline)."""
+    if not headline:
+        return []
+    wanted = " ".join(_WORD.findall(headline.casefold()))
+    if len(wanted) < HEADLINE_MIN_CHARS:
+        return []
+    found = None
+    longest = 3 * len(headline) + 40
+    shortest = min(len(headline) // 2, HEADLINE_MIN_CHARS)
+    for i, seg in enumerate(segments):
+        if seg.chrome or not shortest <= len(seg.text) <= longest:
+            continue
+        words = " ".join(_WORD.findall(seg.text.casefold()))
+        if words == wanted or (
+            seg.tag == "h1" and len(words) >= HEADLINE_MIN_CHARS and words in wanted
+        ):
+            found = i
+            break
+    if found is None:
+        return []
+    window = segments[found + 1 : found + 1 + HEADLINE_WINDOW]
+    return [found + 1 + i for i, s in enumerate(window) if s.prose][:HEADLINE_ANCHORS]
 
 
 def _paragraph_runs(segments: list[Segment]) -> list[tuple]:
@@ -687,6 +731,10 @@ def _paragraph_runs(segments: list[Segment]) -> list[tuple]:
 
 
 RUN_MIN_PARAGRAPHS = 3
+HEADLINE_MIN_CHARS = 12  # a shorter headline is not looked for on the page
+HEADLINE_WINDOW = 25  # segments after the headline in which its text must start
+HEADLINE_ANCHORS = 3  # prose segments after the headline that anchor the choice
+HEADLINE_SHARE = 0.2  # the headline's container wins with this share of the best score
 RUN = None  # the hint of a paragraph run (scored as no hint)
 RUN_PARENT_SHARE = 0.3  # a run competes only when its parent scores below this share of it
 SD_BODY_MIN_CHARS = 400  # a structured-data body shorter than this checks nothing
