@@ -74,6 +74,17 @@ def test_page_without_text_is_unknown():
         (AccessCues(served_words=300, paywall_markup=1, last_text="and then…"), "free"),
         (AccessCues(served_words=900, paywall_markup=3, prompts=["pricing"]), "free"),
         (AccessCues(served_words=200, prompts=["pricing"], prompt_after_last=True), "paywalled"),
+        # "78 % of this article left to read": the prompt says the text is cut
+        (AccessCues(served_words=400, prompts=["wall"], prompt_says_truncated=True), "paywalled"),
+        # a meter ("2 more free articles") is served in full, prompt or not
+        (
+            AccessCues(served_words=200, prompts=["meter", "pricing"], prompt_after_last=True),
+            "metered",
+        ),
+        # about as many words as the structured data declares: nothing is cut
+        (AccessCues(served_words=300, is_accessible_for_free=False, word_count=320), "metered"),
+        # declared length far above the served teaser, which ends in an ellipsis
+        (AccessCues(served_words=50, word_count=1200, last_text="the minister said…"), "paywalled"),
         (AccessCues(served_words=300, is_accessible_for_free=False, haspart_words=0), "paywalled"),
         (AccessCues(served_words=0), "unknown"),
         # a wordCount far above the text alone is an extraction miss, not a paywall

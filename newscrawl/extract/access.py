@@ -33,6 +33,7 @@ TEASER_MAX_WORDS = 350  # a wall prompt after a body this short means a teaser
 WORDCOUNT_RATIO = 1.5
 WORDCOUNT_MARGIN = 100
 HASPART_MIN_WORDS = 50
+COMPLETE_SHARE = 0.8  # served / declared words above which the text is complete
 # Prompt reasons that also appear on free pages: house ads (pricing) and bare
 # "Sign in" / "Become a member" labels (see article._prompt_reason).
 WEAK_PROMPTS = frozenset({"pricing", "login-link"})
@@ -48,6 +49,7 @@ class AccessCues:
     paywall_markup: int = 0  # elements carrying paywall class/id tokens
     prompts: list[str] = field(default_factory=list)  # wall/pricing reasons dropped
     prompt_after_last: bool = False
+    prompt_says_truncated: bool = False  # "78 % of this article left", "to continue reading"
     word_count: int | None = None
     sd_body_words: int | None = None
     haspart_words: int | None = None  # None when the page declares no hasPart
@@ -62,13 +64,22 @@ def decide_access(cues: AccessCues) -> tuple[str, list[str]]:
             return "paywalled", [*flags, "empty-body"]
         return "unknown", ["empty-body"]
     hard, soft = _truncation(cues)
+    if _complete(cues):  # the structured data's length is served: nothing is cut
+        hard, soft = [], []
     if flags and (hard or soft):
         return "paywalled", flags + weak + hard + soft
-    if weak and hard:
-        return "paywalled", weak + hard
+    if hard and (weak or soft):
+        return "paywalled", weak + hard + soft
     if flags:
         return "metered", [*flags, *weak, f"full-text-served ({cues.served_words} words)"]
     return "free", []
+
+
+def _complete(cues: AccessCues) -> bool:
+    """The page declares its length (``wordCount``, ``articleBody``) and about
+    that much is served."""
+    expected = cues.word_count or cues.sd_body_words
+    return bool(expected) and cues.served_words >= COMPLETE_SHARE * expected
 
 
 def _flags(cues: AccessCues) -> list[str]:
@@ -103,8 +114,11 @@ def _truncation(cues: AccessCues) -> tuple[list[str], list[str]]:
             hard.append(f"{name} {expected} > served {served}")
     if cues.haspart_words is not None and cues.haspart_words < HASPART_MIN_WORDS:
         hard.append(f"hasPart section absent or short ({cues.haspart_words} words)")
-    if cues.prompt_after_last and served <= TEASER_MAX_WORDS:
+    meter = "meter" in cues.prompts  # a meter's page is served in full
+    if cues.prompt_after_last and served <= TEASER_MAX_WORDS and not meter:
         hard.append("prompt-after-last-paragraph")
+    if cues.prompt_says_truncated and not meter:
+        hard.append("prompt-says-text-continues")
     soft = []
     if served < SHORT_BODY_WORDS and (cues.prompts or cues.is_accessible_for_free is False):
         soft.append(f"short body ({served} words) with paywall signal")

@@ -44,10 +44,13 @@ from newscrawl.extract.metadata import detect_language, extract_metadata
 from newscrawl.extract.page import Page, load_page
 from newscrawl.extract.rules import SiteRules
 from newscrawl.extract.teaser import (
+    PROMPT_REASONS,
+    TRUNCATION_PROMPT,
     WALL_REASONS,
     classify_text,
     is_caption,
     normalize_text,
+    phrase_reasons,
     word_count,
 )
 from newscrawl.urls import canonical_url
@@ -140,6 +143,7 @@ def _main_text(
         tree, rules.teaser_selectors, protected=protected, reason="site-teaser"
     )
     method: list[str] = []
+    text_after: list[str] = []
     blocks, marked, paywall_marks = extract_body(
         tree,
         page.url,
@@ -150,6 +154,7 @@ def _main_text(
         sd_body=signals.get("sd_body"),
         headline=headline,
         method=method,
+        text_after=text_after,
     )
     dropped += marked
     sd_body = signals.get("sd_body")
@@ -162,6 +167,7 @@ def _main_text(
         "captions": captions_norm,
         "protected_texts": protected_texts,
         "main_text": method[0] if method else None,
+        "text_after": text_after,
         "blocks": [b.as_record() for b in blocks],
     }
     return blocks, dropped, cues
@@ -291,6 +297,10 @@ def _filter_blocks(blocks, headline, signals, site, boilerplate):
 def _block_verdict(norm, block, headline_norm, seen, captions, protected):
     """(reason, stage) for a dropped block, or (None, why-kept)."""
     if norm in protected:
+        # hasPart names the article's section; a prompt inside it is still a prompt
+        reason = classify_text(block.text, norm) if len(norm) < 400 else None
+        if reason in PROMPT_REASONS or reason in ("newsletter", "cookie"):
+            return reason, "text"
         return None, "hasPart"
     if headline_norm and norm == headline_norm:
         return "headline", "text"
@@ -306,25 +316,47 @@ def _block_verdict(norm, block, headline_norm, seen, captions, protected):
 
 def _prompt_reason(reason: str, text: str) -> str:
     """A wall phrase in a bare label ("Sign in", "Login", "Become a member")
-    is site navigation, a weak cue; in a sentence it is a wall prompt."""
+    is site navigation, a weak cue; in a sentence it is a wall prompt, or a
+    meter when it counts the reader's free articles."""
     if reason == "wall" and word_count(text) < WALL_PROMPT_MIN_WORDS:
         return "login-link"
+    if reason in WALL_REASONS and "meter" in phrase_reasons(text):
+        return "meter"
     return reason
 
 
 def _access_cues(kept, decisions, dom_dropped, signals) -> AccessCues:
-    prompts = [
-        _prompt_reason(d["reason"], d.get("text") or "")
-        for d in dom_dropped
-        if d["reason"] in WALL_REASONS
-    ]
-    prompts += [d["reason"] for d in dom_dropped if d["reason"] == "site-teaser"]
+    prompts: list[str] = []
+    says_truncated = False
+    for d in dom_dropped:
+        if d["reason"] in PROMPT_REASONS:
+            prompts.append(_prompt_reason(d["reason"], d.get("text") or ""))
+            says_truncated = says_truncated or _says_truncated(d)
+        elif d["reason"] == "site-teaser":
+            prompts.append(d["reason"])
     last_kept = max((i for i, d in enumerate(decisions) if d["action"] == "keep"), default=-1)
     after = False
+    last_prose = max(
+        (i for i, d in enumerate(decisions) if d["action"] == "keep" and _is_prose(d["text"])),
+        default=-1,
+    )
+    text_goes_on = False  # article prose follows a wall prompt: the prompt cut nothing
     for i, d in enumerate(decisions):
-        if d["action"] == "drop" and d["reason"] in WALL_REASONS:
+        if d["action"] == "drop" and d["reason"] in PROMPT_REASONS:
             prompts.append(_prompt_reason(d["reason"], d.get("text") or ""))
-            after = after or i > last_kept
+            says_truncated = says_truncated or _says_truncated(d)
+            after = after or (i > last_kept and d["reason"] in WALL_REASONS)
+            text_goes_on = text_goes_on or (i < last_prose and _says_truncated(d))
+    # Right after the chosen container, in markup that names nothing: a wall
+    # prompt counts when it says the text goes on, or with a second prompt.
+    found_after = [(classify_text(t), t) for t in signals.get("text_after") or []]
+    found_after = [(r, t) for r, t in found_after if r in PROMPT_REASONS]
+    for reason, text in found_after:
+        truncated = _says_truncated({"reason": reason, "text": text})
+        if truncated or len(found_after) >= 2:
+            prompts.append(_prompt_reason(reason, text))
+            after = after or reason in WALL_REASONS
+            says_truncated = says_truncated or truncated
     return AccessCues(
         served_words=sum(word_count(b.text) for b in kept),
         last_text=kept[-1].text if kept else "",
@@ -332,10 +364,26 @@ def _access_cues(kept, decisions, dom_dropped, signals) -> AccessCues:
         paywall_markup=signals.get("paywall_markup") or 0,
         prompts=prompts,
         prompt_after_last=after and last_kept >= 0,
+        prompt_says_truncated=says_truncated and not text_goes_on,
         word_count=signals.get("word_count"),
         sd_body_words=signals.get("sd_body_words"),
         haspart_words=signals.get("haspart_words"),
     )
+
+
+def _is_prose(text: str) -> bool:
+    return word_count(text) >= PROSE_AFTER_PROMPT_WORDS
+
+
+PROSE_AFTER_PROMPT_WORDS = 20
+
+
+def _says_truncated(decision: dict) -> bool:
+    """A wall prompt that says the text goes on (not a meter's count)."""
+    text = decision.get("text") or ""
+    if decision["reason"] != "wall" or not TRUNCATION_PROMPT.search(text):
+        return False
+    return "meter" not in phrase_reasons(text)
 
 
 WALL_PROMPT_MIN_WORDS = 4

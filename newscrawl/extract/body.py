@@ -168,6 +168,7 @@ def extract_body(
     sd_body: str | None = None,
     headline: str | None = None,
     method: list | None = None,
+    text_after: list | None = None,
 ) -> tuple[list[Block], list[Dropped], int]:
     """Main-text blocks of the tree, the markup chrome dropped on the way, and
     how many elements carry paywall marks.
@@ -179,6 +180,7 @@ def extract_body(
     appended to ``method`` when given ("site-rule", "dom", "fallback").
     """
     method = method if method is not None else []
+    text_after = text_after if text_after is not None else []
     main = find_main_text(
         tree,
         protected_roots,
@@ -187,6 +189,7 @@ def extract_body(
         sd_body=sd_body,
         headline=headline,
     )
+    text_after.extend(main.text_after)
     dropped = [Dropped(reason, text, stage) for reason, text, stage in main.dropped]
     if body_selector:
         found = _select_body(tree, body_selector, main.dropped_elements)

@@ -188,6 +188,7 @@ class MainText:
     dropped: list[tuple] = field(default_factory=list)  # (reason, text, stage), page order
     dropped_elements: list = field(default_factory=list)
     paywall_marks: int = 0  # elements carrying paywall class/id tokens
+    text_after: list[str] = field(default_factory=list)  # short texts after the main text
 
 
 # Skipped elements whose text and markup never matter (not even as chrome).
@@ -613,7 +614,24 @@ def find_main_text(
     found.dropped = [(reason, text, stage) for _pos, reason, text, stage, _el in dropped]
     found.dropped_elements = [d[4] for d in dropped]
     found.paywall_marks = walker.paywall_marks
+    found.text_after = _text_after(walker.segments, found.segments)
     return found
+
+
+TEXT_AFTER_SEGMENTS = 4  # how far past the main text a paywall prompt is looked for
+
+
+def _text_after(segments: list[Segment], chosen: list[Segment]) -> list[str]:
+    """Short texts right after the main text (where a wall prompt sits when
+    its markup says nothing), for the access decision only."""
+    if not chosen:
+        return []
+    last = chosen[-1]
+    index = next((i for i in range(len(segments) - 1, -1, -1) if segments[i] is last), None)
+    if index is None:
+        return []
+    after = segments[index + 1 : index + 1 + TEXT_AFTER_SEGMENTS]
+    return [s.text for s in after if len(s.text) < 400]
 
 
 def _choose(walker: _Walker, sd_body: str | None = None, headline: str | None = None) -> MainText:

@@ -22,6 +22,18 @@ import unicodedata
 
 # Reasons that mean "the page stands between the reader and the text".
 WALL_REASONS = frozenset({"wall", "pricing"})
+# Prompts that flag a page as for subscribers (WALL_REASONS plus the meter).
+PROMPT_REASONS = WALL_REASONS | {"meter"}
+# A wall prompt that itself says the text is cut: "78 % of this article left to
+# read", "subscribe to continue reading", "while we verify access".
+TRUNCATION_PROMPT = re.compile(
+    r"\d+ ?% (de cet article|of (this|the) (article|story))|il vous reste \d+"
+    r"|(to|or) (continue|keep) reading|continue reading (this|the)|verify(ing)? (your )?access"
+    r"|the rest of (this|the) (article|story)|la suite est reservee|la suite est réservée"
+    r"|(weiterlesen|lesen sie weiter) mit|okumaya devam|להמשיך לקרוא|להמשך (ה)?קריאה"
+    r"|(لمواصلة|لمتابعة|اكمال) (ال)?قراءة",
+    re.I,
+)
 
 _ARABIC_MARKS = re.compile("[\u064b-\u0652\u0670\u0640]")  # tashkeel and tatweel
 _ARABIC = re.compile("[\u0600-\u06ff]")
@@ -53,7 +65,9 @@ PHRASES: dict[str, list[str]] = {
     "pricing": [
         # en
         r"subscribe (now |today )?for (only |just |less than )?[$€£\d]",
-        r"[$€£]\s?\d+([.,]\d\d)?\s?(/|per|a) ?(month|mo|week|year)",
+        r"[$€£]\s?\d+([.,]\d\d|,-)?\s?(/|per|a|pro|par|im) ?(month|mo|week|year|monat|woche|jahr"
+        r"|mois|semaine|an)\b",
+        r"\d+([.,]\d\d)?\s?[$€£] ?(/|per|pro|par) ?(month|monat|mois|woche|semaine)\b",
         r"subscribe for unlimited access",
         r"unlimited (digital )?access",
         r"free trial",
@@ -70,7 +84,7 @@ PHRASES: dict[str, list[str]] = {
         r"offre (d'abonnement|speciale)",
         r"jetzt abonnieren",
         r"\babo (abschließen|testen)",
-        r"abone ol",
+        r"abone ol(un)?\b",
         r"הצטרפו למנוי",
         r"^(רכשו|עשו) מנוי",
     ],
@@ -82,13 +96,16 @@ PHRASES: dict[str, list[str]] = {
         r"or continue reading",
         r"to continue reading",
         r"(this|the) (article|story|content) is (only )?(available|reserved|exclusive)"
-        r" (to|for) (subscribers|members|premium)",
+        r" (to|for) [\w .'-]{0,30}?(subscribers|members|premium)",
         r"(subscribers|members)[- ]only (content|article|story)",
         r"you (have|'ve) (reached|used) (your|all)",
-        r"free articles? (left|remaining|per month)",
-        r"access \d+ free articles?",
         r"create (a|your) free account",
         r"to access this (story|article)",
+        r"(subscribe|sign in|log ?in|register) to unlock",
+        r"unlock (this|the full) (article|story)",
+        r"verify(ing)? (your )?access",
+        r"^want (all of|unlimited|full access)",
+        r"the rest of (this|the) (article|story) is (available|reserved|for)",
         r"become a (subscriber|member)",
         r"by becoming an? [\w .&'-]{0,40}subscriber",
         r"^(log|sign) ?in\b.{0,20}$",
@@ -103,7 +120,10 @@ PHRASES: dict[str, list[str]] = {
         r"انشئ حساب",
         # fr / de / tr / he
         r"deja abonne|déjà abonné",
-        r"reserve aux abonnes|réservé aux abonnés",
+        r"^(s'abonner|se connecter)( (s'abonner|se connecter))?$",
+        r"reservee? aux abonnes|réservée? aux abonnés",
+        r"il vous reste \d+ ?% de cet article",
+        r"(sur|on) un seul appareil a la fois|sur un seul appareil à la fois",
         r"lire la suite",
         r"bereits abonnent",
         r"(weiterlesen|lesen sie weiter) mit",
@@ -111,12 +131,30 @@ PHRASES: dict[str, list[str]] = {
         r"okumaya devam",
         r"כבר מנויים?",
         r"להמשך (ה)?קריאה",
+        r"להמשיך לקרוא",
+        r"להצטרף למינוי",
+    ],
+    # A meter: the page counts free reads, and this one is served in full.
+    "meter": [
+        r"free (articles?|stories|reads) (left|remaining|per month|this month)",
+        r"access \d+ free articles?",
+        r"(read|you have|you've got) \d+ (more )?free (articles?|stories)",
+        r"(this is|you are reading) your (last )?free (article|story)",
+        r"you('ve| have) (read|used) (your|\d+ of \d+) (last )?free (articles?|stories)",
+        r"kostenlose artikel (übrig|verbleibend)",
+        r"articles? gratuits? restants?",
+        r"ücretsiz haber hakkınız",
+        r"مقالات مجانية (متبقية|متبقيه)",
+        r"כתבות חינם",
     ],
     "newsletter": [
         r"sign up (for|to) (our|the|a)? ?[\w .&'-]{0,40}newsletters?",
         r"subscribe to (our|the) [\w .&'-]{0,40}newsletters?",
         r"by (entering|submitting|providing) your email",
-        r"by (signing up|subscribing|registering), you agree",
+        r"by (signing up|subscribing|registering),? (you|i) agree",
+        r"^sign up( now| here| today| for free)?[.!]?$",
+        r"your (daily|weekly|morning|evening) (roundup|briefing|digest)",
+        r"^the [\w .'-]{2,40} (morning|evening|daily|weekly) (briefing|newsletter|digest)$",
         r"enter your e-?mail",
         r"(straight|directly|delivered) (to|in) your inbox",
         r"^newsletters?$",
@@ -134,7 +172,13 @@ PHRASES: dict[str, list[str]] = {
         r"award-winning media outlet",
         r"read widely by",
         r"(drive|support) our (team'?s|independent|rigorous)",
-        r"support (independent|quality) journalism",
+        r"support (independent|quality) (journalism|reporting)",
+        r"monthly contribution",
+        r"give from (just|only)",
+        r"keeps? our journalism (free|open)",
+        r"republish(ing)? this (content|article|story)",
+        r"readers pay to read",
+        r"^see why (over|more than)",
         r"^(live news & notifications|premier analysis|specialized newsletters"
         r"|big, exclusive interviews|live events & video)",
         r"archives since \d{4}",
@@ -178,6 +222,9 @@ PHRASES: dict[str, list[str]] = {
     "related": [
         r"^(related|more) (articles|stories|news|posts|coverage|content)\b.{0,40}$",
         r"^related:?$",
+        r"^a version of this article appears in print",
+        r"^order reprints",
+        r"^about the author$",
         r"^(most read|most popular|most viewed|trending( now)?|read next|read more"
         r"|read also|see also|also read|you (may|might) also like|recommended( for you)?)\b",
         r"^(اقرا ايضا|اقرا المزيد|مقالات ذات صلة|اخبار ذات صلة|الاكثر قراءة|الاكثر مشاهدة"
@@ -190,12 +237,22 @@ PHRASES: dict[str, list[str]] = {
 }
 
 # Phrases strong enough to drop a block whatever its length.
-_STRONG = {"pricing", "wall", "newsletter", "cookie"}
+_STRONG = {"pricing", "wall", "meter", "newsletter", "cookie"}
 # A longer block needs a strong phrase, or two different reasons, to be a teaser.
 SHORT_BLOCK_WORDS = 60
 
 # Order in which reasons are reported when several match.
-_ORDER = ("cookie", "newsletter", "wall", "pricing", "marketing", "logos", "share", "related")
+_ORDER = (
+    "cookie",
+    "newsletter",
+    "wall",
+    "meter",
+    "pricing",
+    "marketing",
+    "logos",
+    "share",
+    "related",
+)
 _COMPILED: dict[str, re.Pattern] = {
     reason: re.compile("|".join(f"(?:{normalize_text(p)})" for p in PHRASES[reason]))
     for reason in _ORDER
@@ -282,11 +339,24 @@ def _may_match(literals: tuple[str, ...] | None, text: str) -> bool:
     return False
 
 
-# A price is a pricing prompt only next to words of the subscription trade.
+# A price is a pricing prompt only next to words of the subscription trade ...
 _SUBSCRIPTION_CUE = re.compile(
     r"subscri|trial|unlimited|cancel|membership|member|premium|digital|offer|plan\b"
-    r"|abonn|abone|abo\b|اشتر|مشترك|מנוי"
+    r"|first month|ersten monat|premier mois|ilk ay|abonn|abone|abo\b|اشتر|مشترك|מנוי"
 )
+# ... and, in a block longer than a prompt, only when it speaks to the reader.
+_ADDRESS = re.compile(
+    r"\b(you|your|vous|votre|sie|ihr|ihre|siz|sizin|sen)\b|\bjetzt\b|\bnur\b"
+    r"|^(subscribe|join|get|start|try|save)\b|انت|لك|اشترك|אתם|הצטרפו"
+)
+SALES_PITCH_MAX_WORDS = 30
+
+
+def _is_sales_pitch(text: str, norm: str) -> bool:
+    """A price that sells a subscription rather than one a story reports."""
+    if not _SUBSCRIPTION_CUE.search(norm):
+        return False
+    return word_count(text) <= SALES_PITCH_MAX_WORDS or bool(_ADDRESS.search(norm))
 
 
 def classify_text(text: str, normalized: str | None = None) -> str | None:
@@ -302,7 +372,7 @@ def classify_text(text: str, normalized: str | None = None) -> str | None:
         reasons = phrase_reasons(text)
     else:
         reasons = phrase_reasons(normalized, normalized=True)
-    if "pricing" in reasons and not _SUBSCRIPTION_CUE.search(normalized or normalize_text(text)):
+    if "pricing" in reasons and not _is_sales_pitch(text, normalized or normalize_text(text)):
         reasons.remove("pricing")  # "$400 per month" in a story about costs
     if not reasons:
         return None
