@@ -19,6 +19,12 @@ whitespace folding. Run from the project root::
     python benchmarks/chrome_eval.py --json out.json
     python benchmarks/chrome_eval.py --check-labels  # labels agree with the pages
     python benchmarks/chrome_eval.py --extractor trafilatura  # baseline, same pages
+    python benchmarks/chrome_eval.py --set benchmarks/chrome_holdout --summary-only
+
+``--set DIR`` scores another labelled folder with the same label format.
+``benchmarks/chrome_holdout/`` is the held-out set: score it only at the end
+of a round of extraction changes, with ``--summary-only`` so that its per-page
+failures are not printed (it must not become something to tune on).
 
 The trafilatura baseline (``bare_extraction``, metadata on, comments off) has
 no access decision; it is scored as answering ``free`` on every page.
@@ -212,8 +218,8 @@ def label_problems(label: dict, html: str) -> list[str]:
     return problems
 
 
-def _print_report(results: list[PageResult], summary: dict, out) -> None:
-    """Summary first, then one block per failing page."""
+def _print_report(results: list[PageResult], summary: dict, out, *, per_page: bool = True) -> None:
+    """Summary first, then (unless ``per_page`` is off) one block per failing page."""
     print(
         f"pages {summary['pages']}  passing {summary['pages_passing']}\n"
         f"must-keep  {summary['must_keep_pct']:.1f}%   (target >= 98%)\n"
@@ -225,6 +231,8 @@ def _print_report(results: list[PageResult], summary: dict, out) -> None:
         f"access (label -> got): {json.dumps(summary['access_confusion'], sort_keys=True)}",
         file=out,
     )
+    if not per_page:
+        return
     for r in results:
         if r.passed:
             continue
@@ -249,6 +257,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--json", type=Path, help="write summary and per-page results here")
     parser.add_argument("--extractor", choices=sorted(EXTRACTORS), default="newscrawl")
     parser.add_argument("--check-labels", action="store_true", help="only check the labels")
+    parser.add_argument(
+        "--summary-only",
+        action="store_true",
+        help="print the numbers only, no per-page failures (for the held-out set)",
+    )
     args = parser.parse_args(argv)
     labels = load_labels(args.set / "labels.json")
     if args.check_labels:
@@ -261,7 +274,7 @@ def main(argv: list[str] | None = None) -> int:
         return 1 if bad else 0
     results = [evaluate_page(label, args.set, args.extractor) for label in labels]
     summary = summarise(results)
-    _print_report(results, summary, sys.stdout)
+    _print_report(results, summary, sys.stdout, per_page=not args.summary_only)
     if args.json:
         payload = {"summary": summary, "pages": [asdict(r) for r in results]}
         args.json.write_text(json.dumps(payload, indent=1, ensure_ascii=False), encoding="utf-8")
