@@ -12,8 +12,6 @@ from __future__ import annotations
 import re
 from urllib.parse import urljoin, urlsplit
 
-import lxml.etree
-
 _SPACE = re.compile(r"\s+")
 # Wire picture codes after a Reuters caption: "(SYRIA - Tags: CONFLICT) - RTX106EZ".
 _WIRE_CODES = re.compile(r"\s*\([A-Z][A-Z /-]*-\s*Tags:[^)]*\)\s*(?:-\s*[A-Z0-9]{5,}\s*)?$")
@@ -47,11 +45,6 @@ _CREDIT_LABEL = re.compile(
     r"^(?:Photos?|Photograph|Picture|Image|Credit|Foto|Fotoğraf|صورة|الصورة|تصوير)\s*(?:by|:)\s*",
     re.I,
 )
-_FIGURE_XPATHS = [
-    lxml.etree.XPath(path)
-    for path in ("//article//figure", "//main//figure", "//*[@itemprop='articleBody']//figure")
-]
-_ANY_FIGURE = lxml.etree.XPath("//figure")
 _CREDIT_CLASS = re.compile(r"credit|copyright|byline|source|author|photographer", re.I)
 _SIZE_SUFFIX = re.compile(r"(-\d{2,4}x\d{2,4}|_\d{2,4}x\d{2,4}|@\dx|-scaled)$")
 
@@ -128,10 +121,20 @@ def figure_caption(figure) -> tuple[str | None, str | None, str | None]:
     return caption, credit, raw
 
 
-def first_figures(tree, limit: int = 8) -> list:
-    """The page's first figures, those inside the article first."""
-    for xpath in _FIGURE_XPATHS:
-        found = xpath(tree)
+def first_figures(figures: list, limit: int = 8) -> list:
+    """The first of the page's ``figures`` (all of them, in document order):
+    those inside an ``<article>``, else a ``<main>``, else an ``articleBody``
+    element; else the first of all."""
+    for inside in (_in_tag("article"), _in_tag("main"), _in_article_body):
+        found = [f for f in figures if any(inside(a) for a in f.iterancestors())]
         if found:
             return found[:limit]
-    return _ANY_FIGURE(tree)[:limit]
+    return figures[:limit]
+
+
+def _in_tag(tag: str):
+    return lambda el: el.tag == tag
+
+
+def _in_article_body(el) -> bool:
+    return el.get("itemprop") == "articleBody"

@@ -17,9 +17,11 @@ from __future__ import annotations
 import html
 import logging
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from functools import lru_cache
+from itertools import islice
 from urllib.parse import urljoin, urlsplit
 
 import lxml.etree
@@ -117,12 +119,6 @@ SECTION_META = (
     "cxenseparse:recs:articlesection",
 )
 
-_HEADINGS = lxml.etree.XPath("//h1 | //h2 | //h3")
-_TITLE = lxml.etree.XPath("//title[1]")
-_CONTENT_LANGUAGE = lxml.etree.XPath(
-    "//meta[translate(@http-equiv,'CONTENT-LANGUAGE','content-language')"
-    "='content-language']/@content"
-)
 _TIME_PUBLISHED = lxml.etree.XPath(
     "//*[@itemprop='datePublished']/@datetime | //*[@itemprop='datePublished']/@content"
     " | //time[@pubdate]/@datetime"
@@ -220,7 +216,13 @@ def declared_language(page: Page, article: dict | None = None) -> str | None:
         page.tree.get("lang") or page.tree.get("{http://www.w3.org/XML/1998/namespace}lang"),
         page.meta_first("og:locale", "dc.language", "language", "inlanguage"),
     ]
-    candidates.extend(_CONTENT_LANGUAGE(page.tree)[:1])
+    header = (
+        el.get("content")
+        for el in page.elements["meta"]
+        if (el.get("http-equiv") or "").lower() == "content-language"
+        and el.get("content") is not None
+    )
+    candidates.append(next(header, None))
     for value in candidates:
         code = normalise_language(value)
         if code:
@@ -361,15 +363,20 @@ def _headline(meta: Metadata, page: Page, article, nodes) -> None:
     og = page.meta_first("og:title", "twitter:title")
     if og:
         meta.put("headline", clean_title(html.unescape(og), site_names, headings), "opengraph")
-    titles = _TITLE(page.tree)
-    title = titles[0].text_content() if titles else None
+    title = _page_title(page)
     meta.put("headline", clean_title(title, site_names, headings) or h1, "dom")
+
+
+def _page_title(page: Page) -> str | None:
+    """Text of the page's first ``<title>``."""
+    titles = page.elements["title"]
+    return titles[0].text_content() if titles else None
 
 
 def _headings(page: Page) -> list[str]:
     """Texts of the page's first headings, article ``h1`` first."""
     out = []
-    for el in _HEADINGS(page.tree)[:15]:
+    for el in page.elements["headings"][:15]:
         text = clean_text(el.text_content())
         if text and len(text) < 300 and text not in out:
             out.append(text)
@@ -448,10 +455,10 @@ def _canonical(meta: Metadata, page: Page, article, nodes) -> None:
 
 
 def _canonical_hrefs(page: Page) -> list[str]:
-    """``<link rel=canonical>`` targets (a tag-filtered walk: cheaper than XPath)."""
+    """``<link rel=canonical>`` targets."""
     return [
         el.get("href", "")
-        for el in page.tree.iter("link")
+        for el in page.elements["link"]
         if (el.get("rel") or "").strip().lower() == "canonical"
     ]
 
@@ -550,7 +557,7 @@ def _dom_date_candidates(meta: Metadata, page: Page, langs) -> list[tuple[str, s
     month_first = getattr(langs, "month_first", False)
     heading = _headline_element(page, meta.fields.get("headline"))
     found = []  # (element, iso, raw)
-    for el in page.tree.iter("time"):
+    for el in page.elements["time"]:
         raw = el.get("datetime")
         value = _normalise(raw, langs) if raw else None
         if value:
@@ -572,12 +579,12 @@ def _dateline_dates(heading, langs, month_first: bool) -> list[tuple]:
     """Dates in the few short lines right after, then right before, the headline
     (a dateline without markup); the nearest line with a date on each side."""
     out = []
-    after, before = _FOLLOWING_TEXT(heading), _PRECEDING_TEXT(heading)[::-1]  # nearest first
+    after = islice(_texts_after(heading), 25)
+    before = islice(_texts_before(heading), 8)  # nearest first
     for texts, limit in ((after, _DATELINE_CHARS), (before, 150)):
         seen = 0
-        for text in texts:
-            parent = text.getparent()
-            if parent is None or parent.tag in _NOT_DATELINE_TAGS:
+        for text, parent in texts:
+            if parent.tag in _NOT_DATELINE_TAGS:
                 continue
             seen += len(text)
             if len(text.strip()) > _DATELINE_CHARS // 3:
@@ -587,6 +594,60 @@ def _dateline_dates(heading, langs, month_first: bool) -> list[tuple]:
             if dates or seen > limit:
                 break
     return out
+
+
+# Text nodes around an element, as XPath's ``following::text()[normalize-space()]``
+# and ``preceding::text()[...]`` (nearest first) would find them, but produced
+# one at a time: the dateline search reads a few and stops, where libxml2 would
+# test every text node of the rest of the page. Each comes with the element
+# lxml calls its parent: the element holding it, or the one it is the tail of.
+
+
+def _texts_after(el) -> Iterator[tuple[str, object]]:
+    """Non-blank text nodes after ``el`` (not inside it), in document order."""
+    node = el
+    while node is not None:
+        if _has_text(node.tail):
+            yield node.tail, node
+        for sibling in node.itersiblings():
+            yield from _subtree_texts(sibling)
+        node = node.getparent()
+
+
+def _subtree_texts(el) -> Iterator[tuple[str, object]]:
+    """Non-blank texts of ``el`` and its subtree, then its tail, in document order."""
+    if isinstance(el.tag, str) and _has_text(el.text):
+        yield el.text, el
+    for child in el:
+        yield from _subtree_texts(child)
+    if _has_text(el.tail):
+        yield el.tail, el
+
+
+def _texts_before(el) -> Iterator[tuple[str, object]]:
+    """Non-blank text nodes before ``el`` (not its ancestors' tails), nearest first."""
+    node = el
+    while node is not None:
+        for sibling in node.itersiblings(preceding=True):
+            yield from _subtree_texts_reversed(sibling)
+        node = node.getparent()
+        if node is not None and isinstance(node.tag, str) and _has_text(node.text):
+            yield node.text, node
+
+
+def _subtree_texts_reversed(el) -> Iterator[tuple[str, object]]:
+    """``_subtree_texts(el)`` backwards."""
+    if _has_text(el.tail):
+        yield el.tail, el
+    for child in reversed(el):
+        yield from _subtree_texts_reversed(child)
+    if isinstance(el.tag, str) and _has_text(el.text):
+        yield el.text, el
+
+
+def _has_text(text: str | None) -> bool:
+    """XPath's ``normalize-space()`` test: more than XML white space."""
+    return bool(text) and bool(text.strip(" \t\r\n"))
 
 
 def _by_closeness(found: list[tuple], heading) -> list[tuple[str, str]]:
@@ -638,7 +699,7 @@ def _in_page_header(el) -> bool:
 
 def _headline_element(page: Page, headline: str | None):
     """The heading showing the headline, else the first ``h1``; None without one."""
-    headings = _HEADINGS(page.tree)[:15]
+    headings = page.elements["headings"][:15]
     key = _squash(headline or "")
     for el in headings:
         text = _squash(el.text_content())
@@ -650,11 +711,8 @@ def _headline_element(page: Page, headline: str | None):
 def _marked_elements(meta: Metadata, page: Page, kind: str) -> list:
     """Elements whose class/id says ``kind`` ("date" or "byline"), in document order.
 
-    One search of the tree serves both kinds: the class and id values that
-    matter are first found by a regular expression over the HTML text, then
-    the tree is searched for exactly those values (libxml2 tests attribute
-    equality much faster than ``contains()``, and a page without such values
-    is not searched at all).
+    One search of the tree serves both kinds (see ``_find_marked``); pages
+    whose dates and authors come from structured data never pay for it.
     """
     if "marked" not in meta.dom:
         meta.dom["marked"] = _find_marked(page)
@@ -662,60 +720,53 @@ def _marked_elements(meta: Metadata, page: Page, kind: str) -> list:
 
 
 def _find_marked(page: Page) -> dict[str, list]:
+    """Date and byline elements: those with a class or id value naming a mark
+    (any case), and ``rel``/``itemprop="author"`` elements.
+
+    libxml2 collects the class and id attributes in one pass over the tree; only
+    their values are tested here, in Python, and each distinct value once
+    (walking the elements in Python, or ``contains()`` tests in XPath, cost
+    several times more). A page with more than ``_MAX_MARKS`` distinct
+    ``(tag, attribute, value)`` marks (a portal page listing many stories)
+    keeps the first ones in that order.
+    """
     out: dict[str, list] = {"date": [], "byline": []}
-    wanted = _marked_values(page.html)
-    if not wanted:
-        return out
-    for el in _equality_xpath(tuple(sorted(wanted)[:60]))(page.tree):
-        marks = f"{el.get('class', '')} {el.get('id', '')}".lower()
-        if _DATE_WORDS.search(marks) and el.tag != "body":
+    text = page.html
+    xpath = _MARK_ATTRIBUTES
+    if 'rel="author"' in text or 'itemprop="author"' in text:
+        xpath = _MARK_ATTRIBUTES_AUTHOR
+    found = []  # (element, mark)
+    for value in xpath(page.tree):
+        if value == "author" or _is_mark_value(value):
+            el = value.getparent()
+            found.append((el, (el.tag, value.attrname, value)))
+    marks = {mark for _el, mark in found}
+    if len(marks) > _MAX_MARKS:
+        kept = set(sorted(marks)[:_MAX_MARKS])
+        found = [(el, mark) for el, mark in found if mark in kept]
+    for el in dict.fromkeys(el for el, _mark in found):
+        words = f"{el.get('class', '')} {el.get('id', '')}".lower()
+        if _DATE_WORDS.search(words) and el.tag != "body":
             out["date"].append(el)
-        if _BYLINE_WORDS.search(marks) or "author" in (el.get("rel"), el.get("itemprop")):
+        if _BYLINE_WORDS.search(words) or "author" in (el.get("rel"), el.get("itemprop")):
             out["byline"].append(el)
     return out
 
 
-def _marked_values(text: str) -> set[tuple[str, str, str]]:
-    """``(tag, attribute, value)`` of the date/byline marks written in the HTML text.
-
-    Knowing the tag lets libxml2 test the attributes of those elements only.
-    """
-    values = {("class", v) for v in _CLASS_VALUE.findall(text)}
-    values |= {("id", v) for v in _ID_VALUE.findall(text)}
-    wanted = {(a, v) for a, v in values if _MARK_WORDS.search(v.lower()) and '"' not in v}
-    wanted |= {(a, "author") for a in ("rel", "itemprop") if f'{a}="author"' in text}
-    out = set()
-    for attr, value in wanted:
-        for quote in "\"'":
-            needle, start = f"{attr}={quote}{value}{quote}", 0
-            for _ in range(20):
-                start = text.find(needle, start) + 1
-                if not start:
-                    break
-                tag = _TAG_NAME.match(text, text.rfind("<", 0, start) + 1)
-                if tag:
-                    out.add((tag.group(0).lower(), attr, value))
-    return out
+@lru_cache(maxsize=4096)
+def _is_mark_value(value: str) -> bool:
+    return _MARK_WORDS.search(value.lower()) is not None
 
 
-@lru_cache(maxsize=512)
-def _equality_xpath(values: tuple[tuple[str, str, str], ...]) -> lxml.etree.XPath:
-    by_tag: dict[str, list[str]] = {}
-    for tag, attr, value in values:
-        by_tag.setdefault(tag, []).append(f'@{attr}="{html.unescape(value)}"')
-    paths = [f"//{tag}[{' or '.join(tests)}]" for tag, tests in by_tag.items()]
-    return lxml.etree.XPath(" | ".join(paths))
-
-
-_TAG_NAME = re.compile(r"[A-Za-z][\w-]*")
-# Case-sensitive, literal-prefixed patterns: Python's re is many times slower with re.I.
-_CLASS_VALUE = re.compile(r"""class=["']([^"'<>]*)""")
-_ID_VALUE = re.compile(r"""id=["']([^"'<>]*)""")
+# Case-sensitive patterns: Python's re is many times slower with re.I.
+_MARK_ATTRIBUTES = lxml.etree.XPath("//@class | //@id")
+_MARK_ATTRIBUTES_AUTHOR = lxml.etree.XPath(
+    "//@class | //@id | //@rel[. = 'author'] | //@itemprop[. = 'author']"
+)
+_MAX_MARKS = 60
 _DATE_WORDS = re.compile(r"date|publish|timestamp")
 _BYLINE_WORDS = re.compile(r"byline|author")
 _MARK_WORDS = re.compile(r"date|publish|timestamp|byline|author")
-_FOLLOWING_TEXT = lxml.etree.XPath("following::text()[normalize-space()][position() <= 25]")
-_PRECEDING_TEXT = lxml.etree.XPath("preceding::text()[normalize-space()][position() <= 8]")
 _DATELINE_CHARS = 400
 _NOT_DATELINE_TAGS = {"script", "style", "noscript", "figcaption", "figure", "a"}
 
@@ -826,7 +877,7 @@ def _images(meta: Metadata, page: Page, article, nodes) -> None:
                 images.append({"url": url, "caption": None, "credit": None})
                 source = source or ("opengraph" if key.startswith("og:") else "meta")
     has_figure = "<figure" in page.html or "<FIGURE" in page.html  # else skip the searches
-    found = first_figures(page.tree) if has_figure else []
+    found = first_figures(page.elements["figure"]) if has_figure else []
     figures = [(f, figure_image_url(f, page.url)) for f in found]
     _attach_captions(images, figures, meta)
     if not images:
@@ -1041,9 +1092,9 @@ def _page_text_sample(page: Page, limit: int = 2000) -> list[str]:
                 break
     if total < 200:
         out += [page.meta_first("og:title", "description", "og:description") or ""]
-        titles = _TITLE(page.tree)
-        if titles:
-            out.append(titles[0].text_content())
+        title = _page_title(page)
+        if title is not None:
+            out.append(title)
         out.append(_visible_text(page, limit))
     return out
 
