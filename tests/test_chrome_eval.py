@@ -20,8 +20,6 @@ LABELS = load_labels()
 # file -> why newscrawl fails it today (see docs/extraction.md, "Paywall and
 # chrome evaluation set").
 KNOWN_FAILURES = {
-    "middleeasteye-olive-harvest.html": "the author bio ('<name> is a journalist based in ...')"
-    " is a prose-length block in neutral classes after the story; no phrase names it",
     "spiegel-de-bahn.html": "a German marketing line ('Hier schreiben Journalistinnen und"
     " Journalisten, die für Recherche Zeit haben.') matches no phrase; kept",
 }

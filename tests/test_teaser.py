@@ -154,6 +154,38 @@ def test_phrase_lists_cover_french_german_turkish_hebrew(text, reason):
     assert classify_text(text) == reason
 
 
+@pytest.mark.parametrize(
+    "text,reason",
+    [
+        ("Nadia Haddad is a journalist based in Amman who covers water and farming.", "bio"),
+        ("Jonas Weber ist Redaktor im Ressort Wirtschaft.", "bio"),
+        ("Copyright © 2025 Gulf Ledger Ltd. All rights reserved.", "footer"),
+        ("Follow Gulf Ledger on WhatsApp for breaking news", "share"),
+        ("Get the morning headlines in your inbox.", "newsletter"),
+        ("By submitting my information, I agree to the Privacy Policy", "newsletter"),
+        ("Sie lesen einen von 3 kostenlosen Artikeln in diesem Monat.", "meter"),
+        ("Read 2 more free articles this month.", "meter"),
+        ("This article appeared in the Business section of the print edition", "related"),
+        ("Il vous reste 78 % de cet article à lire. La suite est réservée aux abonnés.", "wall"),
+        ("כדי להמשיך לקרוא יש להצטרף למינוי דיגיטלי", "wall"),
+    ],
+)
+def test_chrome_phrases_bios_footers_follow_prompts_meters(text, reason):
+    assert classify_text(text) == reason
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ahmed Saleh, a journalist based in Gaza, said the crossing was closed on Monday.",
+        "The council said the newsletter would land in every inbox in the district.",
+        "Platformlardan biri, yeni abone olacak kullanıcılar için ilk ayı indirimli sunacak.",
+    ],
+)
+def test_prose_near_the_new_phrases_stays(text):
+    assert classify_text(text) is None
+
+
 def test_literal_precheck_never_hides_a_phrase():
     """The cheap literal test before each phrase regex gives the same reasons
     as the regexes alone, on every teaser and article text of the fixtures."""

@@ -301,6 +301,8 @@ def _block_verdict(norm, block, headline_norm, seen, captions, protected):
         reason = classify_text(block.text, norm) if len(norm) < 400 else None
         if reason in PROMPT_REASONS or reason in ("newsletter", "cookie"):
             return reason, "text"
+        if reason and word_count(block.text) <= PROTECTED_LABEL_WORDS:
+            return reason, "text"  # "Read more", "Trusted by ..." labels
         return None, "hasPart"
     if headline_norm and norm == headline_norm:
         return "headline", "text"
@@ -345,17 +347,17 @@ def _access_cues(kept, decisions, dom_dropped, signals) -> AccessCues:
         if d["action"] == "drop" and d["reason"] in PROMPT_REASONS:
             prompts.append(_prompt_reason(d["reason"], d.get("text") or ""))
             says_truncated = says_truncated or _says_truncated(d)
-            after = after or (i > last_kept and d["reason"] in WALL_REASONS)
+            after = after or (i > last_kept and d["reason"] == "wall")
             text_goes_on = text_goes_on or (i < last_prose and _says_truncated(d))
     # Right after the chosen container, in markup that names nothing: a wall
-    # prompt counts when it says the text goes on, or with a second prompt.
-    found_after = [(classify_text(t), t) for t in signals.get("text_after") or []]
-    found_after = [(r, t) for r, t in found_after if r in PROMPT_REASONS]
-    for reason, text in found_after:
-        truncated = _says_truncated({"reason": reason, "text": text})
-        if truncated or len(found_after) >= 2:
-            prompts.append(_prompt_reason(reason, text))
-            after = after or reason in WALL_REASONS
+    # prompt counts when it says the text goes on, or with a second one (house
+    # ads for subscriptions sit there on free pages too).
+    walls_after = [t for t in signals.get("text_after") or [] if classify_text(t) == "wall"]
+    for text in walls_after:
+        truncated = _says_truncated({"reason": "wall", "text": text})
+        if truncated or len(walls_after) >= 2:
+            prompts.append(_prompt_reason("wall", text))
+            after = True
             says_truncated = says_truncated or truncated
     return AccessCues(
         served_words=sum(word_count(b.text) for b in kept),
@@ -387,6 +389,7 @@ def _says_truncated(decision: dict) -> bool:
 
 
 WALL_PROMPT_MIN_WORDS = 4
+PROTECTED_LABEL_WORDS = 12
 
 
 def content_hash(body: str) -> str:

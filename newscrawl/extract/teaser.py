@@ -142,6 +142,8 @@ PHRASES: dict[str, list[str]] = {
         r"(this is|you are reading) your (last )?free (article|story)",
         r"you('ve| have) (read|used) (your|\d+ of \d+) (last )?free (articles?|stories)",
         r"kostenlose artikel (übrig|verbleibend)",
+        r"(sie lesen|du liest) (einen|\d+) von \d+ kostenlosen artikeln",
+        r"vous lisez (un|\d+) des? \d+ articles? gratuits?",
         r"articles? gratuits? restants?",
         r"ücretsiz haber hakkınız",
         r"مقالات مجانية (متبقية|متبقيه)",
@@ -156,7 +158,14 @@ PHRASES: dict[str, list[str]] = {
         r"your (daily|weekly|morning|evening) (roundup|briefing|digest)",
         r"^the [\w .'-]{2,40} (morning|evening|daily|weekly) (briefing|newsletter|digest)$",
         r"enter your e-?mail",
-        r"(straight|directly|delivered) (to|in) your inbox",
+        r"\b(in|to|into) your inbox",
+        r"by submitting (my|your) (information|details|e-?mail)",
+        r"(i|you) agree to (the|our) privacy (policy|notice)",
+        r"never miss (a|another) (story|update|thing)",
+        r"^newsletter\b.{0,40}$",
+        r"in (ihr|ihrem|dein|deinem) (e-mail-)?postfach",
+        r"kostenlos (anmelden|abonnieren)",
+        r"dans votre boite (mail|e-mail|de reception)|dans votre boîte (mail|e-mail|de réception)",
         r"^newsletters?$",
         r"النشرة (البريدية|الاخبارية)",
         r"اشترك في (نشرتنا|النشرة)",
@@ -190,10 +199,25 @@ PHRASES: dict[str, list[str]] = {
     ],
     "logos": [
         r"(\blogo\b.*){3,}",
-        r"^(read|trusted|used) by$",
+        r"^(read|trusted|used) by( [\w .,&'-]{0,40})?$",
         r"^as seen (in|on)$",
         r"(شعار.*){3,}",
         r"^(يقرأه|يثق به)",
+    ],
+    # An author's bio box: "<Name> is a journalist based in Amman who ...".
+    "bio": [
+        r"^[\w .'-]{3,40},? (is|ist|est|es|è) (a|an|ein|eine|un|une|una)? ?[\w -]{0,30}"
+        r"(journalist|reporter|correspondent|editor|writer|columnist|redaktor|redaktorin"
+        r"|korrespondent|korrespondentin|journaliste|rédacteur|rédactrice|periodista|giornalista)\b",
+        r"^about the author$",
+    ],
+    # Legal footers that page templates put under the story.
+    "footer": [
+        r"(copyright|©).{0,80}all rights reserved",
+        r"^all rights reserved",
+        r"^(copyright )?© ?\d{4}",
+        r"tous droits réservés|tous droits reserves|alle rechte vorbehalten|tüm hakları saklıdır"
+        r"|جميع الحقوق محفوظة|כל הזכויות שמורות",
     ],
     "cookie": [
         r"(we|this (site|website)) uses? cookies",
@@ -217,14 +241,19 @@ PHRASES: dict[str, list[str]] = {
         r"^partager( sur)?\b",
         r"^teilen( auf)?\b",
         r"^paylaş",
+        r"follow [\w .'&-]{1,30} on (whatsapp|telegram|twitter|x|facebook|instagram|google news"
+        r"|threads|bluesky|linkedin)",
+        r"(join|follow) (our|us on) (whatsapp|telegram) (channel|group)s?",
         r"^שתפו",
     ],
     "related": [
         r"^(related|more) (articles|stories|news|posts|coverage|content)\b.{0,40}$",
         r"^related:?$",
         r"^a version of this article appears in print",
+        r"appeared in the [\w .,&'-]{0,60} print edition",
         r"^order reprints",
-        r"^about the author$",
+        r"^more (from|in|on) [\w .,&'-]{2,40}$",
+        r"^explore more$",
         r"^(most read|most popular|most viewed|trending( now)?|read next|read more"
         r"|read also|see also|also read|you (may|might) also like|recommended( for you)?)\b",
         r"^(اقرا ايضا|اقرا المزيد|مقالات ذات صلة|اخبار ذات صلة|الاكثر قراءة|الاكثر مشاهدة"
@@ -251,7 +280,9 @@ _ORDER = (
     "marketing",
     "logos",
     "share",
+    "bio",
     "related",
+    "footer",
 )
 _COMPILED: dict[str, re.Pattern] = {
     reason: re.compile("|".join(f"(?:{normalize_text(p)})" for p in PHRASES[reason]))
