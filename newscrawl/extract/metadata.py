@@ -140,6 +140,10 @@ class Metadata:
     signals: dict = field(default_factory=dict)
     dom: dict = field(default_factory=dict, repr=False)  # tree lookups shared by the steps
 
+    def has(self, name: str) -> bool:
+        """True when ``name`` is set (``put`` would not change it)."""
+        return self.fields.get(name) not in (None, "", [])
+
     def put(self, name: str, value, source: str) -> bool:
         """Set ``name`` unless already set or ``value`` is empty; True when set."""
         if value in (None, "", [], {}) or self.fields.get(name) not in (None, "", []):
@@ -351,20 +355,25 @@ def _first_string(value) -> str | None:
 
 
 def _headline(meta: Metadata, page: Page, article, nodes) -> None:
-    site_names = _site_names(page, nodes)
-    headings = _headings(page)
-    h1 = headings[0] if headings else None
+    """Structured data, then og:title, then ``<title>`` (both without the site's
+    name), then the first heading; the headings and site names are only read
+    when structured data has no headline."""
     if article:
         value = _first_string(article[1].get("headline")) or _first_string(article[1].get("name"))
         if value and value.endswith(("...", "…")):
             stem = value.rstrip(".… ")
-            value = next((h for h in headings if h.startswith(stem)), value)  # cut at 110 chars
+            value = next((h for h in _headings(page) if h.startswith(stem)), value)  # cut at 110
         meta.put("headline", value, article[0])
+    if meta.has("headline"):
+        return
+    site_names = _site_names(page, nodes)
+    headings = _headings(page)
     og = page.meta_first("og:title", "twitter:title")
     if og:
         meta.put("headline", clean_title(html.unescape(og), site_names, headings), "opengraph")
-    title = _page_title(page)
-    meta.put("headline", clean_title(title, site_names, headings) or h1, "dom")
+    if not meta.has("headline"):
+        title = clean_title(_page_title(page), site_names, headings)
+        meta.put("headline", title or (headings[0] if headings else None), "dom")
 
 
 def _page_title(page: Page) -> str | None:
@@ -876,8 +885,7 @@ def _images(meta: Metadata, page: Page, article, nodes) -> None:
             if url:
                 images.append({"url": url, "caption": None, "credit": None})
                 source = source or ("opengraph" if key.startswith("og:") else "meta")
-    has_figure = "<figure" in page.html or "<FIGURE" in page.html  # else skip the searches
-    found = first_figures(page.elements["figure"]) if has_figure else []
+    found = first_figures(page.elements["figure"])
     figures = [(f, figure_image_url(f, page.url)) for f in found]
     _attach_captions(images, figures, meta)
     if not images:
