@@ -493,12 +493,17 @@ def _dates(meta: Metadata, page: Page, article, nodes) -> None:
         candidates += [(v, _meta_source(k)) for k in meta_keys for v in page.meta.get(k, [])[:1]]
         if any(_put_date(meta, name, raw, source, langs) for raw, source in candidates):
             continue
-        if name == "datePublished" and ("datePublished" in page.html or "pubdate" in page.html):
+        if name == "datePublished" and ("datePublished" in page.html or _pubdate_times(page)):
             for raw in _TIME_PUBLISHED(page.tree)[:2]:  # microdata outside an itemscope
                 if _put_date(meta, name, raw, "dom", langs):
                     break
     if not meta.fields.get("datePublished"):
         _dom_published(meta, page, langs)
+
+
+def _pubdate_times(page: Page) -> bool:
+    """Whether the page has a ``<time pubdate>``."""
+    return any(el.get("pubdate") is not None for el in page.elements["time"])
 
 
 class _DateHints(list):
@@ -580,7 +585,8 @@ def _dom_date_candidates(meta: Metadata, page: Page, langs) -> list[tuple[str, s
     if heading is not None:
         found += _dateline_dates(heading, langs, month_first)
     now = format_date(datetime.now(UTC) + timedelta(days=1))
-    found = [c for c in found if c[1] <= now and not _in_chrome(c[0])]
+    seen: dict = {}
+    found = [c for c in found if c[1] <= now and not _in_chrome(c[0], seen)]
     return _by_closeness(found, heading)
 
 
@@ -780,11 +786,18 @@ _DATELINE_CHARS = 400
 _NOT_DATELINE_TAGS = {"script", "style", "noscript", "figcaption", "figure", "a"}
 
 
-def _in_chrome(el) -> bool:
+def _in_chrome(el, seen: dict | None = None) -> bool:
+    """Inside an aside/nav/footer or an element whose class/id says related,
+    sidebar, comments ... (``seen`` keeps the verdict on each ancestor for the
+    next element: candidates share most of their ancestors)."""
+    seen = {} if seen is None else seen
     for ancestor in el.iterancestors():
-        if ancestor.tag in ("aside", "nav", "footer"):
-            return True
-        if _NOT_ARTICLE.search(f"{ancestor.get('class', '')} {ancestor.get('id', '')}"):
+        chrome = seen.get(ancestor)
+        if chrome is None:
+            chrome = seen[ancestor] = ancestor.tag in ("aside", "nav", "footer") or bool(
+                _NOT_ARTICLE.search(f"{ancestor.get('class', '')} {ancestor.get('id', '')}")
+            )
+        if chrome:
             return True
     return False
 
