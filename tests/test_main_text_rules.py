@@ -41,3 +41,20 @@ def test_short_story_right_after_its_headline_beats_longer_teasers():
     assert body[0].startswith("The club has decided to put its young striker")
     assert body[-1].startswith("The 24-year-old caught the eye")
     assert not any("stadium" in b or "newsletter" in b for b in body)
+
+
+def test_next_story_of_an_endless_scroll_page_is_not_kept():
+    """The next story, loaded under its own h1 into the same column, ends
+    the article."""
+    body = _body("body-endless-scroll.html")
+    assert body[-1].startswith("The city council said the final bill")
+    assert any(b.startswith("The harbour tunnel opened") for b in body)
+    assert not any("Coach" in b or "defeat" in b or "Supporters" in b for b in body)
+
+
+def test_short_blog_post_beats_the_longer_disclosures_in_the_page_footer():
+    """A short post in a block its theme calls a widget is the article, not
+    the advertising and ethics notices of the page footer below it."""
+    body = _body("body-blog-footer.html")
+    assert any(b.startswith("A fine example of how a teacher") for b in body)
+    assert not any("advertis" in b or "ethics" in b or "questions for me" in b for b in body)

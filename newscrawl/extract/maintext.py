@@ -209,6 +209,7 @@ class _Walker:
         self.skipped: list[list] = []  # [text, alive] of skipped elements in marked ones
         self.dropped: list[tuple] = []  # (position, reason, text, stage, element)
         self.paywall_marks = 0
+        self.headline_at: int | None = None  # the segment showing the page's headline
         self.protected_roots = protected_roots
         self.protected = protected
         self.captions_norm = captions_norm
@@ -519,20 +520,25 @@ def segment(
     *,
     protected: set | None = None,
     captions_norm: list[str] | None = None,
+    headline: str | None = None,
 ) -> _Walker:
     """Walk ``root`` once; drop markup chrome whose text agrees (``chrome``);
     mark chrome regions (a region that is mostly prose is article text
-    whatever its class says, reader comments aside)."""
+    whatever its class says, and so is one that shows the page's
+    ``headline``; reader comments aside)."""
     walker = _Walker(protected_roots or set(), protected or set(), captions_norm or [])
     walker.run(root)
     if walker.marked:
         walker.judge_marked()
         _compact(walker)
     segments = walker.segments
+    walker.headline_at = _headline_index(segments, headline, walker.regions)
     marks = [0] * (len(segments) + 1)
     page_prose = sum(len(s.text) for s in segments if s.prose)
+    at = walker.headline_at
+    footers = _footer_ranges(walker.candidates) if at is not None else set()
     for start, end, sticky in walker.regions:
-        if not sticky and _mostly_prose(segments[start:end], page_prose):
+        if not sticky and _region_is_text(segments, start, end, page_prose, at, footers):
             continue
         marks[start] += 1
         marks[end] -= 1
@@ -543,6 +549,38 @@ def segment(
             seg.chrome = True
             seg.prose = seg.prose and seg.protected
     return walker
+
+
+def _region_is_text(segments, start: int, end: int, page_prose: int, at, footers: set) -> bool:
+    """A chrome-named region that is article text all the same: it shows the
+    page's headline (at index ``at``), or it is mostly prose, unless it is a
+    page footer below the headline (blog footers with disclosures and
+    policies hold more prose than a short post)."""
+    if at is not None:
+        if start <= at < end:
+            return True
+        if start > at and (start, end) in footers:
+            return False
+    return _mostly_prose(segments[start:end], page_prose)
+
+
+def _footer_ranges(candidates: list[tuple]) -> set:
+    """(start, end) of chrome-named elements that are page footers."""
+    out = set()
+    for el, start, end, hint in candidates:
+        if hint < 0 and (el.tag == "footer" or _names_footer(el)):
+            out.add((start, end))
+    return out
+
+
+def _names_footer(el) -> bool:
+    for value in (el.get("class"), el.get("id")):
+        if value and _FOOTER.search(_CAMEL.sub("-", value).lower().replace("_", "-")):
+            return True
+    return False
+
+
+_FOOTER = re.compile(r"(?<![a-z0-9])(footer|foot)(?![a-z0-9])")
 
 
 def _compact(walker: _Walker) -> None:
@@ -606,10 +644,10 @@ def find_main_text(
     ancestors and descendants (never markup chrome); ``captions_norm``:
     normalised image captions (never prose to the chrome check).
     """
-    walker = segment(root, protected_roots, protected=protected, captions_norm=captions_norm)
-    found = _choose(
-        walker, sd_body if sd_body and len(sd_body) >= SD_BODY_MIN_CHARS else None, headline
+    walker = segment(
+        root, protected_roots, protected=protected, captions_norm=captions_norm, headline=headline
     )
+    found = _choose(walker, sd_body if sd_body and len(sd_body) >= SD_BODY_MIN_CHARS else None)
     dropped = sorted(walker.dropped, key=lambda d: d[0])
     found.dropped = [(reason, text, stage) for _pos, reason, text, stage, _el in dropped]
     found.dropped_elements = [d[4] for d in dropped]
@@ -634,10 +672,11 @@ def _text_after(segments: list[Segment], chosen: list[Segment]) -> list[str]:
     return [s.text for s in after if len(s.text) < 400]
 
 
-def _choose(walker: _Walker, sd_body: str | None = None, headline: str | None = None) -> MainText:
+def _choose(walker: _Walker, sd_body: str | None = None) -> MainText:
     """Score the candidate containers, take the best, select its segments."""
     segments = walker.segments
-    best = _best_candidate(segments, walker.candidates, _after_headline(segments, headline))
+    anchors = _after_headline(segments, walker.headline_at)
+    best = _best_candidate(segments, walker.candidates, anchors)
     if best is None:
         return MainText(segments=[s for s in segments if s.protected])
     chosen_by_sd = None
@@ -646,6 +685,7 @@ def _choose(walker: _Walker, sd_body: str | None = None, headline: str | None = 
     el, start, end = (chosen_by_sd or best)[:3]
     if chosen_by_sd is None:  # the structured body says where the text ends
         start, end = _extend_over_prose(segments, start, end)
+    end = _stop_at_next_headline(segments, start, end)
     start, end = _cover_protected(segments, start, end)
     chosen = _select(segments, start, end)
     prose_chars = sum(len(s.text) - s.link_chars for s in chosen if s.prose)
@@ -695,26 +735,43 @@ def _best_candidate(
     return best
 
 
-def _after_headline(segments: list[Segment], headline: str | None) -> list[int]:
-    """Indexes of the first prose segments shortly after the headline's own
-    segment (none when the page does not show the headline)."""
+def _headline_index(segments: list[Segment], headline: str | None, regions) -> int | None:
+    """Index of the segment showing the page's headline: the first one
+    outside chrome-named regions, else the first inside a region that is
+    not reader comments (None when the page does not show it)."""
     if not headline:
-        return []
+        return None
     wanted = " ".join(_WORD.findall(headline.casefold()))
     if len(wanted) < HEADLINE_MIN_CHARS:
-        return []
-    found = None
+        return None
     longest = 3 * len(headline) + 40
     shortest = min(len(headline) // 2, HEADLINE_MIN_CHARS)
+    found = []
     for i, seg in enumerate(segments):
-        if seg.chrome or not shortest <= len(seg.text) <= longest:
+        if not shortest <= len(seg.text) <= longest or seg.link_chars * 2 > len(seg.text):
             continue
         words = " ".join(_WORD.findall(seg.text.casefold()))
         if words == wanted or (
             seg.tag == "h1" and len(words) >= HEADLINE_MIN_CHARS and words in wanted
         ):
-            found = i
-            break
+            found.append(i)
+    if not found:
+        return None
+    inside = [0] * len(found)
+    for start, end, sticky in regions:
+        for k, i in enumerate(found):
+            if start <= i < end:
+                inside[k] = max(inside[k], 2 if sticky else 1)
+    for level in (0, 1):
+        for k, i in enumerate(found):
+            if inside[k] == level:
+                return i
+    return None
+
+
+def _after_headline(segments: list[Segment], found: int | None) -> list[int]:
+    """Indexes of the first prose segments shortly after the headline's own
+    segment (none when the page does not show the headline)."""
     if found is None:
         return []
     window = segments[found + 1 : found + 1 + HEADLINE_WINDOW]
@@ -808,6 +865,20 @@ def _extend_over_prose(segments: list[Segment], start: int, end: int) -> tuple[i
 
 def _long_prose(seg: Segment) -> bool:
     return seg.prose and len(seg.text) >= PROSE_MIN_CHARS
+
+
+def _stop_at_next_headline(segments: list[Segment], start: int, end: int) -> int:
+    """End the range at a page headline (``h1``) that follows the article's
+    prose: the next story of an endless-scroll page, or a shop or teaser
+    block under its own headline, shares the column with the article."""
+    prose = 0
+    for i in range(start, end):
+        seg = segments[i]
+        if seg.tag == "h1" and prose >= CONFIDENT_CHARS and not seg.protected:
+            return i
+        if seg.prose:
+            prose += len(seg.text) - seg.link_chars
+    return end
 
 
 def _cover_protected(segments, start: int, end: int) -> tuple[int, int]:
