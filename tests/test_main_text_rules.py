@@ -58,3 +58,21 @@ def test_short_blog_post_beats_the_longer_disclosures_in_the_page_footer():
     body = _body("body-blog-footer.html")
     assert any(b.startswith("A fine example of how a teacher") for b in body)
     assert not any("advertis" in b or "ethics" in b or "questions for me" in b for b in body)
+
+
+def test_teaser_list_after_the_story_is_not_kept():
+    """Linked headlines with one-sentence summaries after the story, in the
+    story's own table cell, are teasers for other pages."""
+    body = _body("body-teaser-list.html")
+    assert body[0].startswith("The day after the chip maker announced")
+    assert any(b.startswith("An analyst who follows the sector") for b in body)
+    assert not any("white paper" in b or "crimeware" in b or "liability" in b for b in body)
+
+
+def test_wire_copyright_notice_after_the_story_is_left_out():
+    """A copyright and redistribution notice under the story is not article
+    text; the story's last paragraph stays."""
+    body = _body("body-rights-notice.html")
+    assert body[0].startswith("LINCOLN, Neb. (Wire)")
+    assert body[-1].startswith("The grass grows back every year")
+    assert not any("All rights reserved" in b for b in body)

@@ -686,8 +686,12 @@ def _choose(walker: _Walker, sd_body: str | None = None) -> MainText:
     if chosen_by_sd is None:  # the structured body says where the text ends
         start, end = _extend_over_prose(segments, start, end)
     end = _stop_at_next_headline(segments, start, end)
+    end = _stop_at_teaser_list(segments, start, end)
+    notices = _rights_notices(segments, start, end)
     start, end = _cover_protected(segments, start, end)
     chosen = _select(segments, start, end)
+    if notices:  # after the edges are trimmed: what the notice closes stays
+        chosen = [s for s in chosen if not any(s is n for n in notices)]
     prose_chars = sum(len(s.text) - s.link_chars for s in chosen if s.prose)
     return MainText(chosen, prose_chars, prose_chars >= CONFIDENT_CHARS, el)
 
@@ -879,6 +883,89 @@ def _stop_at_next_headline(segments: list[Segment], start: int, end: int) -> int
         if seg.prose:
             prose += len(seg.text) - seg.link_chars
     return end
+
+
+def _stop_at_teaser_list(segments: list[Segment], start: int, end: int) -> int:
+    """End the range before a list of teasers at its end: linked headlines,
+    each with a short summary (links to other stories that the page put in
+    the article's column)."""
+    i = end - 1
+    pairs = 0
+    cut = end
+    while i >= start:
+        seg = segments[i]
+        if _is_link_title(seg):
+            cut = i
+            i -= 1
+            continue
+        if seg.protected:
+            break
+        if seg.prose:
+            if len(seg.text) > TEASER_SUMMARY_CHARS:
+                break
+            j = i - 1
+            while j >= start and _is_filler(segments[j]):
+                j -= 1
+            if j < start or not _is_link_title(segments[j]):
+                break
+            pairs += 1
+            cut = j
+            i = j - 1
+            continue
+        if not _is_filler(seg):
+            break
+        i -= 1
+    if pairs < TEASER_MIN_PAIRS:
+        return end
+    prose = sum(len(s.text) - s.link_chars for s in segments[start:cut] if s.prose)
+    return cut if prose >= CONFIDENT_CHARS else end
+
+
+def _is_link_title(seg: Segment) -> bool:
+    """A segment that is one link, headline-long."""
+    return (
+        seg.link_chars >= TEASER_TITLE_LINKED * len(seg.text)
+        and 12 <= len(seg.text) <= 200
+        and not seg.protected
+    )
+
+
+def _is_filler(seg: Segment) -> bool:
+    """A short label between teasers (a date, a dot, a section name)."""
+    return not seg.prose and len(seg.text) <= 40 and not seg.protected and not _is_link_title(seg)
+
+
+def _rights_notices(segments: list[Segment], start: int, end: int) -> list[Segment]:
+    """Copyright or rights notices after the article's prose (a wire
+    service's or the site's; left out of the article)."""
+    before = 0
+    out = []
+    for i in range(start, end):
+        seg = segments[i]
+        if (
+            before >= CONFIDENT_CHARS
+            and len(seg.text) <= RIGHTS_MAX_CHARS
+            and not seg.protected
+            and _RIGHTS.search(seg.text)
+        ):
+            out.append(seg)
+        if seg.prose:
+            before += len(seg.text) - seg.link_chars
+    return out
+
+
+# Copyright and rights notices (the sign, the word with a year or sign, the formula).
+_RIGHTS = re.compile(
+    r"^\W{0,3}(©|ⓒ|\(c\)\s*\d{4})|copyright\s*(©|ⓒ|\(c\)|\d{4})"
+    r"|all rights reserved|alle rechte vorbehalten|tous droits réservés"
+    r"|todos los derechos reservados|tutti i diritti riservati|wszelkie prawa zastrzeżone"
+    r"|tüm hakları saklıdır|جميع الحقوق محفوظة|版权所有|無断転載",
+    re.IGNORECASE,
+)
+RIGHTS_MAX_CHARS = 400  # a longer paragraph is text, even when it names a copyright
+TEASER_MIN_PAIRS = 3  # linked headlines with a summary that make a teaser list
+TEASER_SUMMARY_CHARS = 320  # a longer paragraph is not a teaser's summary
+TEASER_TITLE_LINKED = 0.8  # share of a teaser headline that is link text
 
 
 def _cover_protected(segments, start: int, end: int) -> tuple[int, int]:
