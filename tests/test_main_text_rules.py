@@ -76,3 +76,12 @@ def test_wire_copyright_notice_after_the_story_is_left_out():
     assert body[0].startswith("LINCOLN, Neb. (Wire)")
     assert body[-1].startswith("The grass grows back every year")
     assert not any("All rights reserved" in b for b in body)
+
+
+def test_promo_slideshow_inside_the_article_body_is_not_kept():
+    """A block named as a promo inside the article-body element, after the
+    story's own paragraphs, stays out even though it holds more prose."""
+    body = _body("body-promo-in-body.html")
+    assert body[0].startswith("A senator who co-chairs")
+    assert body[-1].startswith("Her office did not answer")
+    assert not any("jobs killer" in b or "deficit" in b or "best hospitals" in b for b in body)

@@ -534,11 +534,9 @@ def segment(
     segments = walker.segments
     walker.headline_at = _headline_index(segments, headline, walker.regions)
     marks = [0] * (len(segments) + 1)
-    page_prose = sum(len(s.text) for s in segments if s.prose)
-    at = walker.headline_at
-    footers = _footer_ranges(walker.candidates) if at is not None else set()
+    regions = _RegionJudge(walker)
     for start, end, sticky in walker.regions:
-        if not sticky and _region_is_text(segments, start, end, page_prose, at, footers):
+        if not sticky and regions.is_text(start, end):
             continue
         marks[start] += 1
         marks[end] -= 1
@@ -551,31 +549,63 @@ def segment(
     return walker
 
 
-def _region_is_text(segments, start: int, end: int, page_prose: int, at, footers: set) -> bool:
-    """A chrome-named region that is article text all the same: it shows the
-    page's headline (at index ``at``), or it is mostly prose, unless it is a
-    page footer below the headline (blog footers with disclosures and
-    policies hold more prose than a short post)."""
-    if at is not None:
-        if start <= at < end:
-            return True
-        if start > at and (start, end) in footers:
+class _RegionJudge:
+    """Decides whether a chrome-named region is article text all the same:
+    it is when it shows the page's headline, or when it is mostly prose
+    (``_mostly_prose``), except
+
+    - a page footer below the headline (blog footers with disclosures and
+      policies hold more prose than a short post), and
+    - a region named by chrome tokens only inside an article-body element
+      that has prose of its own before it (a promo slideshow of teasers
+      with summaries inside the story's body).
+    """
+
+    def __init__(self, walker: _Walker):
+        self.segments = walker.segments
+        self.page_prose = sum(len(s.text) for s in self.segments if s.prose)
+        self.at = walker.headline_at
+        candidates = walker.candidates
+        self.footers = set()
+        if self.at is not None:
+            self.footers = {
+                (start, end)
+                for el, start, end, hint in candidates
+                if hint < 0 and (el.tag == "footer" or _names(el, _FOOTER))
+            }
+        self.bodies = [(start, end) for _el, start, end, hint in candidates if hint == 2]
+        self.plain = set()
+        if self.bodies:
+            self.plain = {
+                (start, end)
+                for el, start, end, hint in candidates
+                if hint < 0 and not _names(el, _POSITIVE)
+            }
+
+    def is_text(self, start: int, end: int) -> bool:
+        at = self.at
+        if at is not None:
+            if start <= at < end:
+                return True
+            if start > at and (start, end) in self.footers:
+                return False
+        if (start, end) in self.plain and self._body_prose_before(start, end):
             return False
-    return _mostly_prose(segments[start:end], page_prose)
+        return _mostly_prose(self.segments[start:end], self.page_prose)
+
+    def _body_prose_before(self, start: int, end: int) -> bool:
+        for body_start, body_end in self.bodies:
+            if body_start < start and end <= body_end:
+                before = self.segments[body_start:start]
+                if sum(len(s.text) for s in before if s.prose) >= REGION_PROSE_CHARS:
+                    return True
+        return False
 
 
-def _footer_ranges(candidates: list[tuple]) -> set:
-    """(start, end) of chrome-named elements that are page footers."""
-    out = set()
-    for el, start, end, hint in candidates:
-        if hint < 0 and (el.tag == "footer" or _names_footer(el)):
-            out.add((start, end))
-    return out
-
-
-def _names_footer(el) -> bool:
+def _names(el, pattern: re.Pattern) -> bool:
+    """Whether a class or id token of ``el`` matches ``pattern``."""
     for value in (el.get("class"), el.get("id")):
-        if value and _FOOTER.search(_CAMEL.sub("-", value).lower().replace("_", "-")):
+        if value and pattern.search(_CAMEL.sub("-", value).lower().replace("_", "-")):
             return True
     return False
 
