@@ -85,3 +85,12 @@ def test_promo_slideshow_inside_the_article_body_is_not_kept():
     assert body[0].startswith("A senator who co-chairs")
     assert body[-1].startswith("Her office did not answer")
     assert not any("jobs killer" in b or "deficit" in b or "best hospitals" in b for b in body)
+
+
+def test_reader_comments_after_a_leave_a_comment_label_are_not_kept():
+    """Reader comments in the story's own table cell, in rows no class names,
+    start at the "Leave a comment" label and are not article text."""
+    body = _body("body-unmarked-comments.html")
+    assert any(b.startswith("The regional heart clinic has finished") for b in body)
+    assert body[-1].startswith("The work was paid for")
+    assert not any("windows" in b or "operating theatre is a big step" in b for b in body)

@@ -717,6 +717,7 @@ def _choose(walker: _Walker, sd_body: str | None = None) -> MainText:
         start, end = _extend_over_prose(segments, start, end)
     end = _stop_at_next_headline(segments, start, end)
     end = _stop_at_teaser_list(segments, start, end)
+    end = _stop_at_comments(segments, start, end)
     notices = _rights_notices(segments, start, end)
     start, end = _cover_protected(segments, start, end)
     chosen = _select(segments, start, end)
@@ -963,6 +964,30 @@ def _is_link_title(seg: Segment) -> bool:
 def _is_filler(seg: Segment) -> bool:
     """A short label between teasers (a date, a dot, a section name)."""
     return not seg.prose and len(seg.text) <= 40 and not seg.protected and not _is_link_title(seg)
+
+
+def _stop_at_comments(segments: list[Segment], start: int, end: int) -> int:
+    """End the range at a label that opens the reader comments ("Leave a
+    comment", "12 comments") after the article's prose."""
+    before = 0
+    for i in range(start, end):
+        seg = segments[i]
+        if seg.prose:
+            before += len(seg.text) - seg.link_chars
+        elif before >= CONFIDENT_CHARS and len(seg.text) <= 60 and _COMMENTS_LABEL.search(seg.text):
+            return i
+    return end
+
+
+_COMMENTS_LABEL = re.compile(
+    r"^\W*(\d+\s+)?(comments|responses|replies)\b"
+    r"|^\W*(leave|post|add|write|show|view|read)\s+(a\s+|your\s+|all\s+)?(comments?|responses?|reply)\b"
+    r"|^\W*((оставить|добавить|написать)\s+)?комментари"
+    r"|^\W*(kommentare|kommentar schreiben|commentaires|laisser un commentaire|komentarze"
+    r"|dodaj komentarz|yorumlar|yorum yap|σχόλια|comentarios|commenti|التعليقات|تعليقات"
+    r"|评论|評論|コメント|댓글)(?!\w)",
+    re.IGNORECASE,
+)
 
 
 def _rights_notices(segments: list[Segment], start: int, end: int) -> list[Segment]:
