@@ -566,38 +566,39 @@ class _RegionJudge:
         self.page_prose = sum(len(s.text) for s in self.segments if s.prose)
         self.at = walker.headline_at
         candidates = walker.candidates
-        self.footers = set()
-        if self.at is not None:
-            self.footers = {
-                (start, end)
-                for el, start, end, hint in candidates
-                if hint < 0 and (el.tag == "footer" or _names(el, _FOOTER))
-            }
         self.bodies = [(start, end) for _el, start, end, hint in candidates if hint == 2]
-        self.plain = set()
-        if self.bodies:
-            self.plain = {
-                (start, end)
-                for el, start, end, hint in candidates
-                if hint < 0 and not _names(el, _POSITIVE)
-            }
+        self.named = {(start, end): el for el, start, end, hint in candidates if hint < 0}
+        self.prose_sum: list[int] = []  # prose characters before each segment (when needed)
 
     def is_text(self, start: int, end: int) -> bool:
         at = self.at
         if at is not None:
             if start <= at < end:
                 return True
-            if start > at and (start, end) in self.footers:
+            if start > at and self._is_footer(start, end):
                 return False
-        if (start, end) in self.plain and self._body_prose_before(start, end):
+        if self.bodies and self._body_prose_before(start, end) and self._plain(start, end):
             return False
         return _mostly_prose(self.segments[start:end], self.page_prose)
 
+    def _is_footer(self, start: int, end: int) -> bool:
+        el = self.named.get((start, end))
+        return el is not None and (el.tag == "footer" or _names(el, _FOOTER))
+
+    def _plain(self, start: int, end: int) -> bool:
+        """Named by chrome tokens only (no article-like token beside them)."""
+        el = self.named.get((start, end))
+        return el is not None and not _names(el, _POSITIVE)
+
     def _body_prose_before(self, start: int, end: int) -> bool:
+        prose_sum = self.prose_sum
         for body_start, body_end in self.bodies:
             if body_start < start and end <= body_end:
-                before = self.segments[body_start:start]
-                if sum(len(s.text) for s in before if s.prose) >= REGION_PROSE_CHARS:
+                if not prose_sum:
+                    prose_sum.append(0)
+                    for seg in self.segments:
+                        prose_sum.append(prose_sum[-1] + (len(seg.text) if seg.prose else 0))
+                if prose_sum[start] - prose_sum[body_start] >= REGION_PROSE_CHARS:
                     return True
         return False
 
@@ -781,7 +782,7 @@ def _headline_index(segments: list[Segment], headline: str | None, regions) -> i
         return None
     longest = 3 * len(headline) + 40
     shortest = min(len(headline) // 2, HEADLINE_MIN_CHARS)
-    found = []
+    fallback = None
     for i, seg in enumerate(segments):
         if not shortest <= len(seg.text) <= longest or seg.link_chars * 2 > len(seg.text):
             continue
@@ -789,19 +790,12 @@ def _headline_index(segments: list[Segment], headline: str | None, regions) -> i
         if words == wanted or (
             seg.tag == "h1" and len(words) >= HEADLINE_MIN_CHARS and words in wanted
         ):
-            found.append(i)
-    if not found:
-        return None
-    inside = [0] * len(found)
-    for start, end, sticky in regions:
-        for k, i in enumerate(found):
-            if start <= i < end:
-                inside[k] = max(inside[k], 2 if sticky else 1)
-    for level in (0, 1):
-        for k, i in enumerate(found):
-            if inside[k] == level:
+            inside = [sticky for start, end, sticky in regions if start <= i < end]
+            if not inside:
                 return i
-    return None
+            if fallback is None and not any(inside):
+                fallback = i
+    return fallback
 
 
 def _after_headline(segments: list[Segment], found: int | None) -> list[int]:
@@ -991,12 +985,13 @@ _COMMENTS_LABEL = re.compile(
 
 
 def _rights_notices(segments: list[Segment], start: int, end: int) -> list[Segment]:
-    """Copyright or rights notices after the article's prose (a wire
-    service's or the site's; left out of the article)."""
-    before = 0
+    """Copyright or rights notices among the last segments of the range,
+    after the article's prose (a wire service's or the site's; left out of
+    the article)."""
+    tail = max(start, end - RIGHTS_TAIL_SEGMENTS)
+    before = sum(len(s.text) - s.link_chars for s in segments[start:tail] if s.prose)
     out = []
-    for i in range(start, end):
-        seg = segments[i]
+    for seg in segments[tail:end]:
         if (
             before >= CONFIDENT_CHARS
             and len(seg.text) <= RIGHTS_MAX_CHARS
@@ -1009,6 +1004,7 @@ def _rights_notices(segments: list[Segment], start: int, end: int) -> list[Segme
     return out
 
 
+RIGHTS_TAIL_SEGMENTS = 10  # how far from the end of the range a notice is looked for
 # Copyright and rights notices (the sign, the word with a year or sign, the formula).
 _RIGHTS = re.compile(
     r"^\W{0,3}(©|ⓒ|\(c\)\s*\d{4})|copyright\s*(©|ⓒ|\(c\)|\d{4})"
