@@ -41,3 +41,56 @@ def test_short_story_right_after_its_headline_beats_longer_teasers():
     assert body[0].startswith("The club has decided to put its young striker")
     assert body[-1].startswith("The 24-year-old caught the eye")
     assert not any("stadium" in b or "newsletter" in b for b in body)
+
+
+def test_next_story_of_an_endless_scroll_page_is_not_kept():
+    """The next story, loaded under its own h1 into the same column, ends
+    the article."""
+    body = _body("body-endless-scroll.html")
+    assert body[-1].startswith("The city council said the final bill")
+    assert any(b.startswith("The harbour tunnel opened") for b in body)
+    assert not any("Coach" in b or "defeat" in b or "Supporters" in b for b in body)
+
+
+def test_short_blog_post_beats_the_longer_disclosures_in_the_page_footer():
+    """A short post in a block its theme calls a widget is the article, not
+    the advertising and ethics notices of the page footer below it."""
+    body = _body("body-blog-footer.html")
+    assert any(b.startswith("A fine example of how a teacher") for b in body)
+    assert not any("advertis" in b or "ethics" in b or "questions for me" in b for b in body)
+
+
+def test_teaser_list_after_the_story_is_not_kept():
+    """Linked headlines with one-sentence summaries after the story, in the
+    story's own table cell, are teasers for other pages."""
+    body = _body("body-teaser-list.html")
+    assert body[0].startswith("The day after the chip maker announced")
+    assert any(b.startswith("An analyst who follows the sector") for b in body)
+    assert not any("white paper" in b or "crimeware" in b or "liability" in b for b in body)
+
+
+def test_wire_copyright_notice_after_the_story_is_left_out():
+    """A copyright and redistribution notice under the story is not article
+    text; the story's last paragraph stays."""
+    body = _body("body-rights-notice.html")
+    assert body[0].startswith("LINCOLN, Neb. (Wire)")
+    assert body[-1].startswith("The grass grows back every year")
+    assert not any("All rights reserved" in b for b in body)
+
+
+def test_promo_slideshow_inside_the_article_body_is_not_kept():
+    """A block named as a promo inside the article-body element, after the
+    story's own paragraphs, stays out even though it holds more prose."""
+    body = _body("body-promo-in-body.html")
+    assert body[0].startswith("A senator who co-chairs")
+    assert body[-1].startswith("Her office did not answer")
+    assert not any("jobs killer" in b or "deficit" in b or "best hospitals" in b for b in body)
+
+
+def test_reader_comments_after_a_leave_a_comment_label_are_not_kept():
+    """Reader comments in the story's own table cell, in rows no class names,
+    start at the "Leave a comment" label and are not article text."""
+    body = _body("body-unmarked-comments.html")
+    assert any(b.startswith("The regional heart clinic has finished") for b in body)
+    assert body[-1].startswith("The work was paid for")
+    assert not any("windows" in b or "operating theatre is a big step" in b for b in body)

@@ -209,6 +209,7 @@ class _Walker:
         self.skipped: list[list] = []  # [text, alive] of skipped elements in marked ones
         self.dropped: list[tuple] = []  # (position, reason, text, stage, element)
         self.paywall_marks = 0
+        self.headline_at: int | None = None  # the segment showing the page's headline
         self.protected_roots = protected_roots
         self.protected = protected
         self.captions_norm = captions_norm
@@ -519,20 +520,23 @@ def segment(
     *,
     protected: set | None = None,
     captions_norm: list[str] | None = None,
+    headline: str | None = None,
 ) -> _Walker:
     """Walk ``root`` once; drop markup chrome whose text agrees (``chrome``);
     mark chrome regions (a region that is mostly prose is article text
-    whatever its class says, reader comments aside)."""
+    whatever its class says, and so is one that shows the page's
+    ``headline``; reader comments aside)."""
     walker = _Walker(protected_roots or set(), protected or set(), captions_norm or [])
     walker.run(root)
     if walker.marked:
         walker.judge_marked()
         _compact(walker)
     segments = walker.segments
+    walker.headline_at = _headline_index(segments, headline, walker.regions)
     marks = [0] * (len(segments) + 1)
-    page_prose = sum(len(s.text) for s in segments if s.prose)
+    regions = _RegionJudge(walker)
     for start, end, sticky in walker.regions:
-        if not sticky and _mostly_prose(segments[start:end], page_prose):
+        if not sticky and regions.is_text(start, end):
             continue
         marks[start] += 1
         marks[end] -= 1
@@ -543,6 +547,71 @@ def segment(
             seg.chrome = True
             seg.prose = seg.prose and seg.protected
     return walker
+
+
+class _RegionJudge:
+    """Decides whether a chrome-named region is article text all the same:
+    it is when it shows the page's headline, or when it is mostly prose
+    (``_mostly_prose``), except
+
+    - a page footer below the headline (blog footers with disclosures and
+      policies hold more prose than a short post), and
+    - a region named by chrome tokens only inside an article-body element
+      that has prose of its own before it (a promo slideshow of teasers
+      with summaries inside the story's body).
+    """
+
+    def __init__(self, walker: _Walker):
+        self.segments = walker.segments
+        self.page_prose = sum(len(s.text) for s in self.segments if s.prose)
+        self.at = walker.headline_at
+        candidates = walker.candidates
+        self.bodies = [(start, end) for _el, start, end, hint in candidates if hint == 2]
+        self.named = {(start, end): el for el, start, end, hint in candidates if hint < 0}
+        self.prose_sum: list[int] = []  # prose characters before each segment (when needed)
+
+    def is_text(self, start: int, end: int) -> bool:
+        at = self.at
+        if at is not None:
+            if start <= at < end:
+                return True
+            if start > at and self._is_footer(start, end):
+                return False
+        if self.bodies and self._body_prose_before(start, end) and self._plain(start, end):
+            return False
+        return _mostly_prose(self.segments[start:end], self.page_prose)
+
+    def _is_footer(self, start: int, end: int) -> bool:
+        el = self.named.get((start, end))
+        return el is not None and (el.tag == "footer" or _names(el, _FOOTER))
+
+    def _plain(self, start: int, end: int) -> bool:
+        """Named by chrome tokens only (no article-like token beside them)."""
+        el = self.named.get((start, end))
+        return el is not None and not _names(el, _POSITIVE)
+
+    def _body_prose_before(self, start: int, end: int) -> bool:
+        prose_sum = self.prose_sum
+        for body_start, body_end in self.bodies:
+            if body_start < start and end <= body_end:
+                if not prose_sum:
+                    prose_sum.append(0)
+                    for seg in self.segments:
+                        prose_sum.append(prose_sum[-1] + (len(seg.text) if seg.prose else 0))
+                if prose_sum[start] - prose_sum[body_start] >= REGION_PROSE_CHARS:
+                    return True
+        return False
+
+
+def _names(el, pattern: re.Pattern) -> bool:
+    """Whether a class or id token of ``el`` matches ``pattern``."""
+    for value in (el.get("class"), el.get("id")):
+        if value and pattern.search(_CAMEL.sub("-", value).lower().replace("_", "-")):
+            return True
+    return False
+
+
+_FOOTER = re.compile(r"(?<![a-z0-9])(footer|foot)(?![a-z0-9])")
 
 
 def _compact(walker: _Walker) -> None:
@@ -606,10 +675,10 @@ def find_main_text(
     ancestors and descendants (never markup chrome); ``captions_norm``:
     normalised image captions (never prose to the chrome check).
     """
-    walker = segment(root, protected_roots, protected=protected, captions_norm=captions_norm)
-    found = _choose(
-        walker, sd_body if sd_body and len(sd_body) >= SD_BODY_MIN_CHARS else None, headline
+    walker = segment(
+        root, protected_roots, protected=protected, captions_norm=captions_norm, headline=headline
     )
+    found = _choose(walker, sd_body if sd_body and len(sd_body) >= SD_BODY_MIN_CHARS else None)
     dropped = sorted(walker.dropped, key=lambda d: d[0])
     found.dropped = [(reason, text, stage) for _pos, reason, text, stage, _el in dropped]
     found.dropped_elements = [d[4] for d in dropped]
@@ -634,10 +703,11 @@ def _text_after(segments: list[Segment], chosen: list[Segment]) -> list[str]:
     return [s.text for s in after if len(s.text) < 400]
 
 
-def _choose(walker: _Walker, sd_body: str | None = None, headline: str | None = None) -> MainText:
+def _choose(walker: _Walker, sd_body: str | None = None) -> MainText:
     """Score the candidate containers, take the best, select its segments."""
     segments = walker.segments
-    best = _best_candidate(segments, walker.candidates, _after_headline(segments, headline))
+    anchors = _after_headline(segments, walker.headline_at)
+    best = _best_candidate(segments, walker.candidates, anchors)
     if best is None:
         return MainText(segments=[s for s in segments if s.protected])
     chosen_by_sd = None
@@ -646,8 +716,14 @@ def _choose(walker: _Walker, sd_body: str | None = None, headline: str | None = 
     el, start, end = (chosen_by_sd or best)[:3]
     if chosen_by_sd is None:  # the structured body says where the text ends
         start, end = _extend_over_prose(segments, start, end)
+    end = _stop_at_next_headline(segments, start, end)
+    end = _stop_at_teaser_list(segments, start, end)
+    end = _stop_at_comments(segments, start, end)
+    notices = _rights_notices(segments, start, end)
     start, end = _cover_protected(segments, start, end)
     chosen = _select(segments, start, end)
+    if notices:  # after the edges are trimmed: what the notice closes stays
+        chosen = [s for s in chosen if not any(s is n for n in notices)]
     prose_chars = sum(len(s.text) - s.link_chars for s in chosen if s.prose)
     return MainText(chosen, prose_chars, prose_chars >= CONFIDENT_CHARS, el)
 
@@ -695,26 +771,36 @@ def _best_candidate(
     return best
 
 
-def _after_headline(segments: list[Segment], headline: str | None) -> list[int]:
-    """Indexes of the first prose segments shortly after the headline's own
-    segment (none when the page does not show the headline)."""
+def _headline_index(segments: list[Segment], headline: str | None, regions) -> int | None:
+    """Index of the segment showing the page's headline: the first one
+    outside chrome-named regions, else the first inside a region that is
+    not reader comments (None when the page does not show it)."""
     if not headline:
-        return []
+        return None
     wanted = " ".join(_WORD.findall(headline.casefold()))
     if len(wanted) < HEADLINE_MIN_CHARS:
-        return []
-    found = None
+        return None
     longest = 3 * len(headline) + 40
     shortest = min(len(headline) // 2, HEADLINE_MIN_CHARS)
+    fallback = None
     for i, seg in enumerate(segments):
-        if seg.chrome or not shortest <= len(seg.text) <= longest:
+        if not shortest <= len(seg.text) <= longest or seg.link_chars * 2 > len(seg.text):
             continue
         words = " ".join(_WORD.findall(seg.text.casefold()))
         if words == wanted or (
             seg.tag == "h1" and len(words) >= HEADLINE_MIN_CHARS and words in wanted
         ):
-            found = i
-            break
+            inside = [sticky for start, end, sticky in regions if start <= i < end]
+            if not inside:
+                return i
+            if fallback is None and not any(inside):
+                fallback = i
+    return fallback
+
+
+def _after_headline(segments: list[Segment], found: int | None) -> list[int]:
+    """Indexes of the first prose segments shortly after the headline's own
+    segment (none when the page does not show the headline)."""
     if found is None:
         return []
     window = segments[found + 1 : found + 1 + HEADLINE_WINDOW]
@@ -808,6 +894,129 @@ def _extend_over_prose(segments: list[Segment], start: int, end: int) -> tuple[i
 
 def _long_prose(seg: Segment) -> bool:
     return seg.prose and len(seg.text) >= PROSE_MIN_CHARS
+
+
+def _stop_at_next_headline(segments: list[Segment], start: int, end: int) -> int:
+    """End the range at a page headline (``h1``) that follows the article's
+    prose: the next story of an endless-scroll page, or a shop or teaser
+    block under its own headline, shares the column with the article."""
+    prose = 0
+    for i in range(start, end):
+        seg = segments[i]
+        if seg.tag == "h1" and prose >= CONFIDENT_CHARS and not seg.protected:
+            return i
+        if seg.prose:
+            prose += len(seg.text) - seg.link_chars
+    return end
+
+
+def _stop_at_teaser_list(segments: list[Segment], start: int, end: int) -> int:
+    """End the range before a list of teasers at its end: linked headlines,
+    each with a short summary (links to other stories that the page put in
+    the article's column)."""
+    i = end - 1
+    pairs = 0
+    cut = end
+    while i >= start:
+        seg = segments[i]
+        if _is_link_title(seg):
+            cut = i
+            i -= 1
+            continue
+        if seg.protected:
+            break
+        if seg.prose:
+            if len(seg.text) > TEASER_SUMMARY_CHARS:
+                break
+            j = i - 1
+            while j >= start and _is_filler(segments[j]):
+                j -= 1
+            if j < start or not _is_link_title(segments[j]):
+                break
+            pairs += 1
+            cut = j
+            i = j - 1
+            continue
+        if not _is_filler(seg):
+            break
+        i -= 1
+    if pairs < TEASER_MIN_PAIRS:
+        return end
+    prose = sum(len(s.text) - s.link_chars for s in segments[start:cut] if s.prose)
+    return cut if prose >= CONFIDENT_CHARS else end
+
+
+def _is_link_title(seg: Segment) -> bool:
+    """A segment that is one link, headline-long."""
+    return (
+        seg.link_chars >= TEASER_TITLE_LINKED * len(seg.text)
+        and 12 <= len(seg.text) <= 200
+        and not seg.protected
+    )
+
+
+def _is_filler(seg: Segment) -> bool:
+    """A short label between teasers (a date, a dot, a section name)."""
+    return not seg.prose and len(seg.text) <= 40 and not seg.protected and not _is_link_title(seg)
+
+
+def _stop_at_comments(segments: list[Segment], start: int, end: int) -> int:
+    """End the range at a label that opens the reader comments ("Leave a
+    comment", "12 comments") after the article's prose."""
+    before = 0
+    for i in range(start, end):
+        seg = segments[i]
+        if seg.prose:
+            before += len(seg.text) - seg.link_chars
+        elif before >= CONFIDENT_CHARS and len(seg.text) <= 60 and _COMMENTS_LABEL.search(seg.text):
+            return i
+    return end
+
+
+_COMMENTS_LABEL = re.compile(
+    r"^\W*(\d+\s+)?(comments|responses|replies)\b"
+    r"|^\W*(leave|post|add|write|show|view|read)\s+(a\s+|your\s+|all\s+)?(comments?|responses?|reply)\b"
+    r"|^\W*((оставить|добавить|написать)\s+)?комментари"
+    r"|^\W*(kommentare|kommentar schreiben|commentaires|laisser un commentaire|komentarze"
+    r"|dodaj komentarz|yorumlar|yorum yap|σχόλια|comentarios|commenti|التعليقات|تعليقات"
+    r"|评论|評論|コメント|댓글)(?!\w)",
+    re.IGNORECASE,
+)
+
+
+def _rights_notices(segments: list[Segment], start: int, end: int) -> list[Segment]:
+    """Copyright or rights notices among the last segments of the range,
+    after the article's prose (a wire service's or the site's; left out of
+    the article)."""
+    tail = max(start, end - RIGHTS_TAIL_SEGMENTS)
+    before = sum(len(s.text) - s.link_chars for s in segments[start:tail] if s.prose)
+    out = []
+    for seg in segments[tail:end]:
+        if (
+            before >= CONFIDENT_CHARS
+            and len(seg.text) <= RIGHTS_MAX_CHARS
+            and not seg.protected
+            and _RIGHTS.search(seg.text)
+        ):
+            out.append(seg)
+        if seg.prose:
+            before += len(seg.text) - seg.link_chars
+    return out
+
+
+RIGHTS_TAIL_SEGMENTS = 10  # how far from the end of the range a notice is looked for
+# Copyright and rights notices (the sign, the word with a year or sign, the formula).
+_RIGHTS = re.compile(
+    r"^\W{0,3}(©|ⓒ|\(c\)\s*\d{4})|copyright\s*(©|ⓒ|\(c\)|\d{4})"
+    r"|all rights reserved|alle rechte vorbehalten|tous droits réservés"
+    r"|todos los derechos reservados|tutti i diritti riservati|wszelkie prawa zastrzeżone"
+    r"|tüm hakları saklıdır|جميع الحقوق محفوظة|版权所有|無断転載",
+    re.IGNORECASE,
+)
+RIGHTS_MAX_CHARS = 400  # a longer paragraph is text, even when it names a copyright
+TEASER_MIN_PAIRS = 3  # linked headlines with a summary that make a teaser list
+TEASER_SUMMARY_CHARS = 320  # a longer paragraph is not a teaser's summary
+TEASER_TITLE_LINKED = 0.8  # share of a teaser headline that is link text
 
 
 def _cover_protected(segments, start: int, end: int) -> tuple[int, int]:
