@@ -269,3 +269,20 @@ def test_dateline_above_the_headline_in_its_block_is_used():
 def test_author_labels_sites_and_credits_are_not_authors(raws, expected):
     entries = [e for raw in raws for e in author_entries(raw)]
     assert [e["name"] for e in merge_authors(entries)] == expected
+
+
+def test_date_and_byline_marked_by_unquoted_class_values():
+    """Older CMS pages write ``class=itdate`` without quotes; the marks still count."""
+    story = " ".join(["The council met on Tuesday evening to discuss the new bypass."] * 8)
+    html = (
+        "<!-- written for this test, modelled on a 2008 regional UK news page -->"
+        "<html><head><title>Bypass plan approved | Example Evening News</title></head><body>"
+        "<div id=main><h1>Bypass plan approved</h1>"
+        f"<p>{story}</p>"
+        "<p class=byline>By Jane Doe</p><span class=itdate>7:51pm Tuesday 1st January 2008</span>"
+        f"<p>{story}</p></div></body></html>"
+    )
+    meta = extract_metadata(load_page(html, "https://www.example-news.co.uk/display.var.1.php"))
+    assert meta.fields["datePublished"][:10] == "2008-01-01"
+    assert meta.fields["datePublishedRaw"] == "7:51pm Tuesday 1st January 2008"
+    assert names(meta) == ["Jane Doe"]
