@@ -286,3 +286,20 @@ def test_date_and_byline_marked_by_unquoted_class_values():
     assert meta.fields["datePublished"][:10] == "2008-01-01"
     assert meta.fields["datePublishedRaw"] == "7:51pm Tuesday 1st January 2008"
     assert names(meta) == ["Jane Doe"]
+
+
+def test_generic_meta_date_days_after_the_url_date_is_an_edit():
+    """<meta name="date"> a week after the /2012/07/23/ in the URL: the URL's day wins;
+    article:published_time is trusted as it is."""
+    html = (
+        "<html><head><title>Home explodes</title>"
+        '<meta name="date" content="July 31, 2012, 2:30 pm"></head>'
+        "<body><h1>Home explodes</h1><p>Text.</p></body></html>"
+    )
+    url = "http://news.example.com/_news/2012/07/23/12925930-home-explodes"
+    meta = extract_metadata(load_page(html, url))
+    assert meta.fields["datePublished"].startswith("2012-07-23")
+    assert meta.sources["datePublished"] == "url"
+    trusted = html.replace('name="date"', 'property="article:published_time"')
+    meta = extract_metadata(load_page(trusted, url))
+    assert meta.fields["datePublished"].startswith("2012-07-31")

@@ -19,7 +19,7 @@ import logging
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from functools import lru_cache
 from itertools import islice
 from urllib.parse import urljoin, urlsplit
@@ -499,6 +499,30 @@ def _dates(meta: Metadata, page: Page, article, nodes) -> None:
                     break
     if not meta.fields.get("datePublished"):
         _dom_published(meta, page, langs)
+    elif meta.sources.get("datePublished") == "meta":
+        _prefer_url_date(meta, page)
+
+
+URL_DATE_SLACK_DAYS = 1  # time zones move a date by a day
+
+
+def _prefer_url_date(meta: Metadata, page: Page) -> None:
+    """A generic ``<meta name="date">``-style value days after the date in the
+    article's URL is a later edit (the URL keeps the day the story was filed):
+    the URL's day wins then. Structured data and ``article:published_time``
+    are trusted as they are."""
+    url_date = date_from_url(page.url) or date_from_url(meta.fields.get("canonicalUrl"))
+    published = meta.fields.get("datePublished")
+    if not url_date or not published:
+        return
+    try:
+        gap = date.fromisoformat(published[:10]) - date.fromisoformat(url_date[:10])
+    except ValueError:
+        return
+    if gap.days > URL_DATE_SLACK_DAYS:
+        meta.fields["datePublished"] = url_date
+        meta.fields["datePublishedRaw"] = url_date[:10]
+        meta.sources["datePublished"] = meta.sources["datePublishedRaw"] = "url"
 
 
 def _pubdate_times(page: Page) -> bool:
