@@ -168,6 +168,9 @@ def test_phrase_lists_cover_french_german_turkish_hebrew(text, reason):
         ("This article appeared in the Business section of the print edition", "related"),
         ("Il vous reste 78 % de cet article à lire. La suite est réservée aux abonnés.", "wall"),
         ("כדי להמשיך לקרוא יש להצטרף למינוי דיגיטלי", "wall"),
+        ("برای ادامه مطالعه این مقاله مشترک شوید", "wall"),
+        ("عضویت در خبرنامه روزانه", "newsletter"),
+        ("بیشتر بخوانید", "related"),
     ],
 )
 def test_chrome_phrases_bios_footers_follow_prompts_meters(text, reason):

@@ -132,6 +132,9 @@ PHRASES: dict[str, list[str]] = {
         r"כבר מנויים?",
         r"להמשך (ה)?קריאה",
         r"להמשיך לקרוא",
+        # fa
+        r"برای ادامه (مطالعه|خواندن)",
+        r"(مشترک|عضو) (شوید|شده اید|هستید)",
         r"להצטרף למינוי",
     ],
     # A meter: the page counts free reads, and this one is served in full.
@@ -175,6 +178,7 @@ PHRASES: dict[str, list[str]] = {
         r"bültenimize",
         r"e-?bülten",
         r"ניוזלטר",
+        r"خبرنامه",
     ],
     "marketing": [
         r"^why [\w .&'-]{2,30}\?$",
@@ -230,6 +234,7 @@ PHRASES: dict[str, list[str]] = {
         r"wir verwenden cookies",
         r"çerez(ler)?",
         r"עוגיות",
+        r"کوکی",
     ],
     "share": [
         r"^share( this)?( article| story| page)?( on| via)?( (facebook|twitter|x|whatsapp"
@@ -262,6 +267,7 @@ PHRASES: dict[str, list[str]] = {
         r"^(meistgelesen|das könnte sie auch interessieren|mehr zum thema)",
         r"^(ilgili haberler|en çok okunan|bunlar da ilginizi)",
         r"^(כתבות נוספות|הכי נקראים|עוד בנושא)",
+        r"^(بیشتر بخوانید|مطالب مرتبط|پربازدیدترین|اخبار مرتبط)",
     ],
 }
 
