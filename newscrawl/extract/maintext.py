@@ -22,6 +22,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+import lxml.etree
+
 from newscrawl.extract.chrome import (
     MARKED,
     NEVER_CHROME,
@@ -31,7 +33,7 @@ from newscrawl.extract.chrome import (
     kind_of,
     paragraph_prose_words,
 )
-from newscrawl.extract.teaser import markup_kind, word_count
+from newscrawl.extract.teaser import markup_kind_folded, word_count
 
 # Elements whose text is never article text.
 SKIP_TAGS = frozenset(
@@ -197,6 +199,25 @@ _OPAQUE = frozenset(
 )
 
 
+# How the walk treats each tag (one dict lookup): inline is the default.
+_INLINE, _BLOCK, _LINK, _BREAK, _SKIP, _NOT_ELEMENT = range(6)
+_TAG_KIND = {
+    **{tag: _BLOCK for tag in BLOCK_TAGS},
+    **{tag: _SKIP for tag in SKIP_TAGS},
+    "a": _LINK,
+    "br": _BREAK,
+    "hr": _BREAK,
+    lxml.etree.Comment: _NOT_ELEMENT,
+    lxml.etree.ProcessingInstruction: _NOT_ELEMENT,
+    lxml.etree.Entity: _NOT_ELEMENT,
+}
+# Attributes _classify reads, and those that can hide an element.
+_NO_HINT_ATTRS = frozenset({"class", "id", "itemprop", "role", "aria-label"})
+_HIDING_ATTRS = frozenset({"hidden", "style"})
+# _classify's answer for an element with none of its attributes.
+_BARE_HINT = {"article": 1, "main": 1}
+
+
 class _Walker:
     """One recursive pass: segments, chrome regions, candidate containers and
     markup-chrome candidates (judged after the walk, from the segments)."""
@@ -216,7 +237,8 @@ class _Walker:
         self._in_marked = 0
 
     def run(self, root) -> None:
-        """Walk ``root`` in document order (hot loop: state in local variables)."""
+        """Walk ``root`` in document order (hot loop: state in local variables;
+        one dict lookup sorts each tag, attribute names are read once)."""
         segments = self.segments
         candidates = self.candidates
         regions = self.regions
@@ -224,7 +246,10 @@ class _Walker:
         skipped = self.skipped
         roots = self.protected_roots
         new_segment = Segment
-        space_sub = _SPACE.sub
+        tag_kind = _TAG_KIND.get
+        classify = _classify
+        no_hint_attrs = _NO_HINT_ATTRS.isdisjoint
+        no_hiding_attrs = _HIDING_ATTRS.isdisjoint
         parts: list[str] = []
         links = 0
         owner = None
@@ -233,10 +258,13 @@ class _Walker:
 
         def flush() -> None:
             nonlocal links
-            text = space_sub(" ", "".join(parts)).strip()
+            joined = "".join(parts)
             parts.clear()
             count = links
             links = 0
+            if joined.isspace():
+                return
+            text = " ".join(joined.split())
             if text:
                 seg = new_segment(
                     text,
@@ -252,64 +280,70 @@ class _Walker:
         def walk(el) -> None:
             nonlocal links, owner, protected, link_depth
             tag = el.tag
-            hint = 0
-            kind = None
-            if tag.__class__ is not str:  # comment, processing instruction
+            sort = tag_kind(tag, _INLINE)
+            if sort is _NOT_ELEMENT:  # comment, processing instruction
                 pass
-            elif tag in SKIP_TAGS:
+            elif sort is _SKIP:
                 self.skip(el)
-            elif el.attrib and _hidden(el):
-                self.skip(el)
-            elif tag == "br" or tag == "hr":
-                if parts:
-                    flush()
             else:
-                if el.attrib:
-                    hint, kind = _classify(el, tag)
-                    if kind is not None:
-                        kind = self._chrome_kind(el, tag, hint, kind, len(segments))
-                block = tag in BLOCK_TAGS
-                if kind != "":  # "": an inline element judged chrome, gone
-                    boundary = block or hint < 0 or kind is not None
-                    is_root = roots and el in roots
-                    if is_root:
-                        protected += 1
-                    if tag == "a":
-                        link_depth += 1
-                    if boundary:
-                        if parts:
-                            flush()
-                        saved_owner = owner
-                        if block:
-                            owner = el
-                        start = len(segments)
-                        skip_lo = len(skipped)
-                        if kind is not None:
-                            self._in_marked += 1
-                    text = el.text
-                    if text:
-                        parts.append(text)
-                        if link_depth:
-                            links += len(text.strip())
-                    for child in el:
-                        walk(child)
-                    if boundary:
-                        if parts:
-                            flush()
-                        owner = saved_owner
-                        end = len(segments)
-                        if end > start:
+                keys = el.keys()
+                if keys and not no_hiding_attrs(keys) and _hidden(el):
+                    self.skip(el)
+                elif sort is _BREAK:
+                    if parts:
+                        flush()
+                else:
+                    hint = 0
+                    kind = None
+                    if keys:
+                        if no_hint_attrs(keys):  # href, src ...: no class, id, role ...
+                            hint = _BARE_HINT.get(tag, 0)
+                        else:
+                            hint, kind = classify(el, tag)
+                            if kind is not None:
+                                kind = self._chrome_kind(el, tag, hint, kind, len(segments))
+                    block = sort is _BLOCK
+                    if kind != "":  # "": an inline element judged chrome, gone
+                        boundary = block or hint < 0 or kind is not None
+                        is_root = roots and el in roots
+                        if is_root:
+                            protected += 1
+                        if sort is _LINK:
+                            link_depth += 1
+                        if boundary:
+                            if parts:
+                                flush()
+                            saved_owner = owner
                             if block:
-                                candidates.append((el, start, end, hint))
-                            if hint < 0:
-                                regions.append((start, end, hint == STICKY))
-                        if kind is not None:
-                            self._in_marked -= 1
-                            marked.append((el, kind, start, end, skip_lo, len(skipped)))
-                    if is_root:
-                        protected -= 1
-                    if tag == "a":
-                        link_depth -= 1
+                                owner = el
+                            start = len(segments)
+                            skip_lo = len(skipped)
+                            if kind is not None:
+                                self._in_marked += 1
+                        text = el.text
+                        if text:
+                            parts.append(text)
+                            if link_depth:
+                                links += len(text.strip())
+                        for child in el:
+                            walk(child)
+                        if boundary:
+                            if parts:
+                                flush()
+                            owner = saved_owner
+                            end = len(segments)
+                            if end > start:
+                                if block:
+                                    candidates.append((el, start, end, hint))
+                                if hint < 0:
+                                    regions.append((start, end, hint == STICKY))
+                            if kind is not None:
+                                self._in_marked -= 1
+                                marked.append((el, kind, start, end, skip_lo, len(skipped)))
+                        if is_root:
+                            protected -= 1
+                        if sort is _LINK:
+                            link_depth -= 1
             tail = el.tail
             if tail:
                 parts.append(tail)
@@ -441,19 +475,21 @@ _STRONG, _COMMENT, _NEG, _POS = 1, 2, 4, 8
 
 def _token(token: str) -> tuple[int, str | None]:
     """(hint flags, ``teaser.markup_kind``) of one class/id token, memoised:
-    the patterns never span a space, so a token decides alone."""
+    the patterns never span a space, so a token decides alone. Every strong
+    or comments token is also a positive or negative one, so those two
+    patterns are tried only after the broader one matched."""
     found = _TOKENS.get(token)
     if found is None:
         if len(_TOKENS) > 50000:
             _TOKENS.clear()
-        low = _CAMEL.sub("-", token).lower().replace("_", "-")
-        flags = (
-            _STRONG * bool(_STRONG_POSITIVE.search(low))
-            | _COMMENT * bool(_COMMENTS.search(low))
-            | _NEG * bool(_NEGATIVE.search(low))
-            | _POS * bool(_POSITIVE.search(low))
-        )
-        found = _TOKENS[token] = (flags, markup_kind(token))
+        folded = token if token.islower() else _CAMEL.sub("-", token).lower()
+        low = folded.replace("_", "-")
+        flags = 0
+        if _POSITIVE.search(low):
+            flags = _POS | _STRONG * bool(_STRONG_POSITIVE.search(low))
+        if _NEGATIVE.search(low):
+            flags |= _NEG | _COMMENT * bool(_COMMENTS.search(low))
+        found = _TOKENS[token] = (flags, markup_kind_folded(folded))
     return found
 
 
@@ -510,7 +546,8 @@ def is_prose(seg: Segment) -> bool:
     if _CJK.search(text[:40]):
         n *= 3  # one CJK character carries about a word
     if n >= PROSE_MIN_CHARS:
-        return len(_WORD.findall(text)) >= 5 or n >= 3 * PROSE_MIN_CHARS
+        # the length test first: counting the words of a long text costs
+        return n >= 3 * PROSE_MIN_CHARS or len(_WORD.findall(text)) >= 5
     return n >= PROSE_MIN_CHARS_SENTENCE and bool(_SENTENCE_END.search(text))
 
 

@@ -455,7 +455,12 @@ def markup_kind(attrs: str) -> str | None:
     """
     if not attrs:
         return None
-    match = _MARKUP_RE.search(_CAMEL.sub("-", attrs).lower())
+    return markup_kind_folded(_CAMEL.sub("-", attrs).lower())
+
+
+def markup_kind_folded(folded: str) -> str | None:
+    """:func:`markup_kind` of text already camel-split and lower-cased."""
+    match = _MARKUP_RE.search(folded)
     if match is None:
         return None
     return match.lastgroup
