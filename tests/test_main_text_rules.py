@@ -94,3 +94,14 @@ def test_reader_comments_after_a_leave_a_comment_label_are_not_kept():
     assert any(b.startswith("The regional heart clinic has finished") for b in body)
     assert body[-1].startswith("The work was paid for")
     assert not any("windows" in b or "operating theatre is a big step" in b for b in body)
+
+
+def test_standfirst_above_a_box_of_links_opens_the_article():
+    """The standfirst right under the headline is article text even when a
+    byline, a picture and a box of links stand between it and the story's own
+    element; the caption and the links are not."""
+    body = _body("body-standfirst.html")
+    assert body[0].startswith("A state-owned refiner said on Tuesday")
+    assert body[1].startswith("The refiner's exploration arm")
+    assert body[-1].startswith("Both boards have approved")
+    assert not any("drilling rig" in b or "record profits" in b for b in body)

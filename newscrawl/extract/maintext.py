@@ -761,6 +761,9 @@ def _choose(walker: _Walker, sd_body: str | None = None) -> MainText:
     chosen = _select(segments, start, end)
     if notices:  # after the edges are trimmed: what the notice closes stays
         chosen = [s for s in chosen if not any(s is n for n in notices)]
+    lead = _standfirst(segments, walker.headline_at, start)
+    if lead is not None and chosen and not _repeated(lead, chosen):
+        chosen.insert(0, lead)
     prose_chars = sum(len(s.text) - s.link_chars for s in chosen if s.prose)
     return MainText(chosen, prose_chars, prose_chars >= CONFIDENT_CHARS, el)
 
@@ -1054,6 +1057,62 @@ RIGHTS_MAX_CHARS = 400  # a longer paragraph is text, even when it names a copyr
 TEASER_MIN_PAIRS = 3  # linked headlines with a summary that make a teaser list
 TEASER_SUMMARY_CHARS = 320  # a longer paragraph is not a teaser's summary
 TEASER_TITLE_LINKED = 0.8  # share of a teaser headline that is link text
+
+
+def _standfirst(segments: list[Segment], headline_at: int | None, start: int) -> Segment | None:
+    """The standfirst: the first prose right after the page's headline when
+    the chosen range starts a little further down (a dateline, a byline, a
+    picture or a box of links put between the lead and the story's own
+    element); captions and boxes named as chrome (a promo, a sign-up
+    prompt) are passed over; None when there is none."""
+    if headline_at is None or headline_at >= start:
+        return None
+    for i in range(headline_at + 1, min(start, headline_at + 1 + LEAD_AFTER_HEADLINE)):
+        seg = segments[i]
+        owner = seg.owner
+        if not seg.prose or seg.chrome or owner is None:
+            continue
+        if _is_caption_like(owner) or kind_of(owner):
+            continue
+        if start - i > LEAD_GAP or seg.protected:
+            return None
+        text = seg.text
+        if len(_WORD.findall(text)) < LEAD_MIN_WORDS:
+            return None
+        if len(text) < PROSE_MIN_CHARS and not _SENTENCE_END.search(text):
+            return None
+        return seg
+    return None
+
+
+def _repeated(lead: Segment, chosen: list[Segment]) -> bool:
+    """Whether the story repeats the standfirst (a summary that is also its
+    first paragraph)."""
+    head = lead.text[:LEAD_REPEAT_CHARS]
+    return any(seg.text[:LEAD_REPEAT_CHARS] == head for seg in chosen)
+
+
+def _is_caption_like(el) -> bool:
+    """An element (or one of its two nearest ancestors) named as a caption,
+    a credit or a picture's box, or that sits beside a picture."""
+    for depth, node in enumerate([el, *el.iterancestors()]):
+        if depth > 2 or node.tag in ("body", "html", "article", "main", "header"):
+            break
+        if node.tag in ("figure", "picture") or _names(node, _CAPTION_BOX):
+            return True
+        if depth == 1 and any(child.tag in ("img", "picture") for child in node):
+            return True
+    return False
+
+
+LEAD_AFTER_HEADLINE = 5  # segments after the headline in which a standfirst starts
+LEAD_GAP = 10  # segments at most between a standfirst and the chosen range
+LEAD_MIN_WORDS = 10  # a shorter text after the headline is a dateline or a byline
+LEAD_REPEAT_CHARS = 80  # a story paragraph opening like the standfirst repeats it
+_CAPTION_BOX = re.compile(
+    r"(?<![a-z0-9])(caption|captions|credit|credits|image|img|photo|picture|media|figure"
+    r"|gallery|bild|foto|legend|legende)(?![a-z0-9])"
+)
 
 
 def _cover_protected(segments, start: int, end: int) -> tuple[int, int]:
