@@ -105,3 +105,14 @@ def test_standfirst_above_a_box_of_links_opens_the_article():
     assert body[1].startswith("The refiner's exploration arm")
     assert body[-1].startswith("Both boards have approved")
     assert not any("drilling rig" in b or "record profits" in b for b in body)
+
+
+def test_captions_named_by_their_class_are_not_article_text():
+    """A picture's caption in a paragraph whose class names it as a caption
+    (no figcaption), and its credit line, are left out between the story's
+    paragraphs."""
+    body = _body("body-caption-class.html")
+    assert len(body) == 4
+    assert body[0].startswith("Think twice before you spend")
+    assert body[2].startswith("The printing office issued")
+    assert not any("Example Agency" in b for b in body)

@@ -761,6 +761,7 @@ def _choose(walker: _Walker, sd_body: str | None = None) -> MainText:
     chosen = _select(segments, start, end)
     if notices:  # after the edges are trimmed: what the notice closes stays
         chosen = [s for s in chosen if not any(s is n for n in notices)]
+    chosen = [s for s in chosen if not _in_caption(s)]
     lead = _standfirst(segments, walker.headline_at, start)
     if lead is not None and chosen and not _repeated(lead, chosen):
         chosen.insert(0, lead)
@@ -1083,6 +1084,43 @@ def _standfirst(segments: list[Segment], headline_at: int | None, start: int) ->
             return None
         return seg
     return None
+
+
+def _in_caption(seg: Segment) -> bool:
+    """A short segment whose element (or its parent) is named as a picture's
+    caption or credit (captions outside ``figcaption``)."""
+    if seg.protected or seg.owner is None or seg.tag in _HEADINGS:
+        return False
+    if len(seg.text) > CAPTION_MAX_CHARS:
+        return False
+    for depth, node in enumerate([seg.owner, *seg.owner.iterancestors()]):
+        if depth > CAPTION_DEPTH:
+            return False
+        if _marked_caption(node.get("class"), node.get("id")):
+            return True
+    return False
+
+
+def _marked_caption(cls: str | None, id_: str | None) -> bool:
+    """Whether class or id names a caption or credit (memoised per pair)."""
+    key = (cls, id_)
+    found = _CAPTION_MARKS.get(key)
+    if found is None:
+        if len(_CAPTION_MARKS) > 20000:
+            _CAPTION_MARKS.clear()
+        value = " ".join(filter(None, key))
+        low = _CAMEL.sub("-", value).lower().replace("_", "-")
+        found = _CAPTION_MARKS[key] = bool(value) and bool(_CAPTION.search(low))
+    return found
+
+
+_CAPTION_MARKS: dict[tuple, bool] = {}
+CAPTION_MAX_CHARS = 400  # a longer text is not a caption, whatever its class
+CAPTION_DEPTH = 1  # how many ancestors of a segment's element are checked
+_CAPTION = re.compile(
+    r"(?<![a-z0-9])(caption|captions|credit|credits|cutline|legend|legende|bildtext"
+    r"|bildunterschrift)(?![a-z0-9])"
+)
 
 
 def _repeated(lead: Segment, chosen: list[Segment]) -> bool:
