@@ -116,3 +116,12 @@ def test_captions_named_by_their_class_are_not_article_text():
     assert body[0].startswith("Think twice before you spend")
     assert body[2].startswith("The printing office issued")
     assert not any("Example Agency" in b for b in body)
+
+
+def test_list_without_links_in_the_middle_of_a_post_is_kept_with_the_rest():
+    """A long list of plain items (no links) between the post's paragraphs does
+    not cut the post in two: the paragraphs after it are kept too."""
+    body = _body("body-plain-list.html")
+    assert body[0].startswith("Happy Halloween to all of our readers")
+    assert any("Brevity is boss, volume eleven" in b for b in body)
+    assert body[-1].startswith("And now, for your viewing pleasure")

@@ -157,6 +157,7 @@ CONFIDENT_CHARS = 250  # prose characters below which the result is weak
 SEGMENT_COST = 30  # each label, link or date counts as this many characters more
 REGION_PAGE_SHARE = 0.5  # a chrome-named region with this share of the page's prose is not chrome
 REGION_PROSE_CHARS = 400  # a chrome-named region with this much prose is article text
+PLAIN_ITEM_COST = 0.5  # share of its length that a list item without links costs
 
 
 @dataclass(slots=True)
@@ -687,8 +688,14 @@ def _score(prose: int, other: int, hint: int | None) -> float:
 
 
 def _cost(seg: Segment) -> float:
-    """What a non-prose segment (link list, label, chrome) costs the container."""
-    return 0.0 if seg.prose else len(seg.text) + SEGMENT_COST
+    """What a non-prose segment (link list, label, chrome) costs the container;
+    a list item without links (a step, a title, a point of the story's own
+    list) costs a share of its length only."""
+    if seg.prose:
+        return 0.0
+    if seg.tag == "li" and not seg.link_chars and not seg.chrome:
+        return len(seg.text) * PLAIN_ITEM_COST
+    return len(seg.text) + SEGMENT_COST
 
 
 def find_main_text(
