@@ -19,10 +19,7 @@ LABELS = load_labels()
 
 # file -> why newscrawl fails it today (see docs/extraction.md, "Paywall and
 # chrome evaluation set").
-KNOWN_FAILURES = {
-    "spiegel-de-bahn.html": "a German marketing line ('Hier schreiben Journalistinnen und"
-    " Journalisten, die für Recherche Zeit haben.') matches no phrase; kept",
-}
+KNOWN_FAILURES: dict[str, str] = {}
 
 
 def _param(label: dict):

@@ -125,3 +125,16 @@ def test_list_without_links_in_the_middle_of_a_post_is_kept_with_the_rest():
     assert body[0].startswith("Happy Halloween to all of our readers")
     assert any("Brevity is boss, volume eleven" in b for b in body)
     assert body[-1].startswith("And now, for your viewing pleasure")
+
+
+def test_text_after_a_prompt_saying_the_rest_is_for_subscribers_is_not_kept():
+    """The article ends at the line saying how much of it is left for
+    subscribers; the wall's own questions and answers after it, in unmarked
+    paragraphs of the same element, are not article text; access says so."""
+    html = (PAGES / "body-truncation-prompt.html").read_text(encoding="utf-8")
+    article = extract_article(html, "https://news.example/politique/story")
+    body = article["articleBody"].split("\n\n")
+    assert body[0].startswith("Reçue mardi à l'Elysée")
+    assert body[-1].startswith("Pour la syndicaliste, il n'existe")
+    assert not any("appareil" in b for b in body)
+    assert article["access"] == "paywalled"

@@ -33,7 +33,12 @@ from newscrawl.extract.chrome import (
     kind_of,
     paragraph_prose_words,
 )
-from newscrawl.extract.teaser import markup_kind_folded, word_count
+from newscrawl.extract.teaser import (
+    TRUNCATION_PROMPT,
+    classify_text,
+    markup_kind_folded,
+    word_count,
+)
 
 # Elements whose text is never article text.
 SKIP_TAGS = frozenset(
@@ -765,6 +770,7 @@ def _choose(walker: _Walker, sd_body: str | None = None) -> MainText:
     end = _stop_at_comments(segments, start, end)
     notices = _rights_notices(segments, start, end)
     start, end = _cover_protected(segments, start, end)
+    end = _stop_at_truncation(segments, start, end)
     chosen = _select(segments, start, end)
     if notices:  # after the edges are trimmed: what the notice closes stays
         chosen = [s for s in chosen if not any(s is n for n in notices)]
@@ -1030,6 +1036,32 @@ _COMMENTS_LABEL = re.compile(
     r"|评论|評論|コメント|댓글)(?!\w)",
     re.IGNORECASE,
 )
+
+
+def _stop_at_truncation(segments: list[Segment], start: int, end: int) -> int:
+    """End the range at a prompt saying the rest of the article is for
+    subscribers ("Il vous reste 57 % de cet article à lire", "to continue
+    reading") when what follows it holds less prose than what precedes it
+    (the wall's own boxes, not the rest of a metered article)."""
+    before = 0
+    for i in range(start, end):
+        seg = segments[i]
+        if (
+            before >= CONFIDENT_CHARS
+            and len(seg.text) <= TRUNCATION_PROMPT_CHARS
+            and TRUNCATION_PROMPT.search(seg.text)
+            and classify_text(seg.text) == "wall"
+        ):
+            after = sum(len(s.text) for s in segments[i + 1 : end] if _long_prose(s))
+            if after < TRUNCATION_REST_SHARE * before:
+                return i
+        if seg.prose:
+            before += len(seg.text) - seg.link_chars
+    return end
+
+
+TRUNCATION_PROMPT_CHARS = 300  # a longer segment is prose that mentions reading on
+TRUNCATION_REST_SHARE = 0.5  # prose after the prompt, as a share of the prose before it
 
 
 def _rights_notices(segments: list[Segment], start: int, end: int) -> list[Segment]:
