@@ -1041,23 +1041,27 @@ _COMMENTS_LABEL = re.compile(
 def _stop_at_truncation(segments: list[Segment], start: int, end: int) -> int:
     """End the range at a prompt saying the rest of the article is for
     subscribers ("Il vous reste 57 % de cet article à lire", "to continue
-    reading") when what follows it holds less prose than what precedes it
-    (the wall's own boxes, not the rest of a metered article)."""
-    before = 0
-    for i in range(start, end):
+    reading") when what follows it holds less long prose than half of the
+    prose before it (the wall's own boxes, not the rest of a metered
+    article). Only the tail where that can hold is searched, from the end."""
+    before = sum(len(s.text) - s.link_chars for s in segments[start:end] if s.prose)
+    after = 0
+    cut = end
+    for i in range(end - 1, start - 1, -1):
         seg = segments[i]
+        if seg.prose:
+            before -= len(seg.text) - seg.link_chars
+        if after >= TRUNCATION_REST_SHARE * before or before < CONFIDENT_CHARS:
+            break
         if (
-            before >= CONFIDENT_CHARS
-            and len(seg.text) <= TRUNCATION_PROMPT_CHARS
+            len(seg.text) <= TRUNCATION_PROMPT_CHARS
             and TRUNCATION_PROMPT.search(seg.text)
             and classify_text(seg.text) == "wall"
         ):
-            after = sum(len(s.text) for s in segments[i + 1 : end] if _long_prose(s))
-            if after < TRUNCATION_REST_SHARE * before:
-                return i
-        if seg.prose:
-            before += len(seg.text) - seg.link_chars
-    return end
+            cut = i
+        if _long_prose(seg):
+            after += len(seg.text)
+    return cut
 
 
 TRUNCATION_PROMPT_CHARS = 300  # a longer segment is prose that mentions reading on
