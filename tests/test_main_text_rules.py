@@ -138,3 +138,12 @@ def test_text_after_a_prompt_saying_the_rest_is_for_subscribers_is_not_kept():
     assert body[-1].startswith("Pour la syndicaliste, il n'existe")
     assert not any("appareil" in b for b in body)
     assert article["access"] == "paywalled"
+
+
+def test_author_box_under_the_story_is_not_article_text():
+    """The author's box (name, role, a bio in full sentences) inside the
+    story's element is left out; the story's last paragraph stays."""
+    body = _body("body-author-box.html")
+    assert body[0].startswith("Die beiden großen Gewerkschaften")
+    assert body[-1].startswith("Der Premierminister hat bisher")
+    assert not any("Geschichte studiert" in b or "Journalist" in b for b in body)

@@ -1130,39 +1130,52 @@ def _standfirst(segments: list[Segment], headline_at: int | None, start: int) ->
 
 
 def _in_caption(seg: Segment) -> bool:
-    """A short segment whose element (or its parent) is named as a picture's
-    caption or credit (captions outside ``figcaption``)."""
-    if seg.protected or seg.owner is None or seg.tag in _HEADINGS:
+    """A segment that is a picture's caption or credit, or part of the
+    author's box, by the names of its element and its ancestors (captions
+    outside ``figcaption``; a bio under the story); hasPart sections included."""
+    if seg.owner is None or seg.tag in _HEADINGS:
         return False
-    if len(seg.text) > CAPTION_MAX_CHARS:
-        return False
+    short = len(seg.text) <= CAPTION_MAX_CHARS
     for depth, node in enumerate([seg.owner, *seg.owner.iterancestors()]):
-        if depth > CAPTION_DEPTH:
+        if depth > AUTHOR_BOX_DEPTH or node.tag in ("body", "html"):
             return False
-        if _marked_caption(node.get("class"), node.get("id")):
+        mark = _box_mark(node.get("class"), node.get("id"))
+        if mark == "author" or (mark == "caption" and short and depth <= CAPTION_DEPTH):
             return True
     return False
 
 
-def _marked_caption(cls: str | None, id_: str | None) -> bool:
-    """Whether class or id names a caption or credit (memoised per pair)."""
+def _box_mark(cls: str | None, id_: str | None) -> str | None:
+    """ "caption" or "author" when class or id names a caption/credit or an
+    author's box, else None (memoised per pair)."""
     key = (cls, id_)
-    found = _CAPTION_MARKS.get(key)
-    if found is None:
-        if len(_CAPTION_MARKS) > 20000:
-            _CAPTION_MARKS.clear()
+    found = _BOX_MARKS.get(key, False)
+    if found is False:
+        if len(_BOX_MARKS) > 20000:
+            _BOX_MARKS.clear()
         value = " ".join(filter(None, key))
-        low = _CAMEL.sub("-", value).lower().replace("_", "-")
-        found = _CAPTION_MARKS[key] = bool(value) and bool(_CAPTION.search(low))
+        low = _CAMEL.sub("-", value).lower().replace("_", "-") if value else ""
+        if low and _AUTHOR_BOX.search(low):
+            found = "author"
+        elif low and _CAPTION.search(low):
+            found = "caption"
+        else:
+            found = None
+        _BOX_MARKS[key] = found
     return found
 
 
-_CAPTION_MARKS: dict[tuple, bool] = {}
+_BOX_MARKS: dict[tuple, str | None] = {}
 CAPTION_MAX_CHARS = 400  # a longer text is not a caption, whatever its class
-CAPTION_DEPTH = 1  # how many ancestors of a segment's element are checked
+CAPTION_DEPTH = 1  # how many ancestors of a segment's element may name a caption
+AUTHOR_BOX_DEPTH = 3  # how many ancestors may name an author's box
 _CAPTION = re.compile(
     r"(?<![a-z0-9])(caption|captions|credit|credits|cutline|legend|legende|bildtext"
     r"|bildunterschrift)(?![a-z0-9])"
+)
+_AUTHOR_BOX = re.compile(
+    r"(?<![a-z0-9])(author-?box|author-?bio|author-?info|author-?details|about-(the-)?author"
+    r"|post-?author|autor-?box|autoren-?box|bio)(?![a-z0-9])"
 )
 
 
