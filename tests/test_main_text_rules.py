@@ -147,3 +147,12 @@ def test_author_box_under_the_story_is_not_article_text():
     assert body[0].startswith("Die beiden großen Gewerkschaften")
     assert body[-1].startswith("Der Premierminister hat bisher")
     assert not any("Geschichte studiert" in b or "Journalist" in b for b in body)
+
+
+def test_post_embedded_from_a_social_network_is_not_article_text():
+    """A tweet quoted with the network's embed markup between the paragraphs
+    is left out; the paragraphs around it stay."""
+    body = _body("body-embedded-tweet.html")
+    assert len(body) == 3
+    assert body[-1].startswith("No damage was reported")
+    assert not any("Landspout" in b or "@weatherwatcher" in b for b in body)

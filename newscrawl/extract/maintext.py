@@ -774,7 +774,7 @@ def _choose(walker: _Walker, sd_body: str | None = None) -> MainText:
     chosen = _select(segments, start, end)
     if notices:  # after the edges are trimmed: what the notice closes stays
         chosen = [s for s in chosen if not any(s is n for n in notices)]
-    chosen = [s for s in chosen if not _in_caption(s)]
+    chosen = [s for s in chosen if not _not_story_text(s)]
     lead = _standfirst(segments, walker.headline_at, start)
     if lead is not None and chosen and not _repeated(lead, chosen):
         chosen.insert(0, lead)
@@ -1129,10 +1129,11 @@ def _standfirst(segments: list[Segment], headline_at: int | None, start: int) ->
     return None
 
 
-def _in_caption(seg: Segment) -> bool:
-    """A segment that is a picture's caption or credit, or part of the
-    author's box, by the names of its element and its ancestors (captions
-    outside ``figcaption``; a bio under the story); hasPart sections included."""
+def _not_story_text(seg: Segment) -> bool:
+    """A segment that is a picture's caption or credit, part of the author's
+    box or of a post embedded from a social network, by the names of its
+    element and its ancestors (captions outside ``figcaption``; a bio under
+    the story; a quoted tweet); hasPart sections included."""
     if seg.owner is None or seg.tag in _HEADINGS:
         return False
     short = len(seg.text) <= CAPTION_MAX_CHARS
@@ -1140,14 +1141,14 @@ def _in_caption(seg: Segment) -> bool:
         if depth > AUTHOR_BOX_DEPTH or node.tag in ("body", "html"):
             return False
         mark = _box_mark(node.get("class"), node.get("id"))
-        if mark == "author" or (mark == "caption" and short and depth <= CAPTION_DEPTH):
+        if mark == "box" or (mark == "caption" and short and depth <= CAPTION_DEPTH):
             return True
     return False
 
 
 def _box_mark(cls: str | None, id_: str | None) -> str | None:
-    """ "caption" or "author" when class or id names a caption/credit or an
-    author's box, else None (memoised per pair)."""
+    """Mark of a class/id pair: "caption" for a caption or credit, "box" for
+    an author's box or a social-network embed, else None (memoised)."""
     key = (cls, id_)
     found = _BOX_MARKS.get(key, False)
     if found is False:
@@ -1155,8 +1156,8 @@ def _box_mark(cls: str | None, id_: str | None) -> str | None:
             _BOX_MARKS.clear()
         value = " ".join(filter(None, key))
         low = _CAMEL.sub("-", value).lower().replace("_", "-") if value else ""
-        if low and _AUTHOR_BOX.search(low):
-            found = "author"
+        if low and _NOT_STORY_BOX.search(low):
+            found = "box"
         elif low and _CAPTION.search(low):
             found = "caption"
         else:
@@ -1168,14 +1169,16 @@ def _box_mark(cls: str | None, id_: str | None) -> str | None:
 _BOX_MARKS: dict[tuple, str | None] = {}
 CAPTION_MAX_CHARS = 400  # a longer text is not a caption, whatever its class
 CAPTION_DEPTH = 1  # how many ancestors of a segment's element may name a caption
-AUTHOR_BOX_DEPTH = 3  # how many ancestors may name an author's box
+AUTHOR_BOX_DEPTH = 3  # how many ancestors may name an author's box or an embed
 _CAPTION = re.compile(
     r"(?<![a-z0-9])(caption|captions|credit|credits|cutline|legend|legende|bildtext"
     r"|bildunterschrift)(?![a-z0-9])"
 )
-_AUTHOR_BOX = re.compile(
+# The author's box under a story, and posts embedded from social networks.
+_NOT_STORY_BOX = re.compile(
     r"(?<![a-z0-9])(author-?box|author-?bio|author-?info|author-?details|about-(the-)?author"
-    r"|post-?author|autor-?box|autoren-?box|bio)(?![a-z0-9])"
+    r"|post-?author|autor-?box|autoren-?box|bio|twitter-tweet|instagram-media|tiktok-embed"
+    r"|fb-post)(?![a-z0-9])"
 )
 
 
