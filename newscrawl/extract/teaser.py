@@ -39,7 +39,6 @@ _ARABIC_MARKS = re.compile("[\u064b-\u0652\u0670\u0640]")  # tashkeel and tatwee
 _ARABIC = re.compile("[\u0600-\u06ff]")
 _ALEFS = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ى": "ي"})
 _WORD = re.compile(r"\w+")
-_SPACE = re.compile(r"\s+")
 
 
 def normalize_text(text: str) -> str:
@@ -50,7 +49,7 @@ def normalize_text(text: str) -> str:
         if _ARABIC.search(text):
             text = _ARABIC_MARKS.sub("", text).translate(_ALEFS)
         text = text.replace("\u2019", "'").replace("\u00a0", " ")
-    return _SPACE.sub(" ", text).strip().casefold()
+    return " ".join(text.split()).casefold()  # split() breaks where r"\s" matches
 
 
 def word_count(text: str) -> int:
@@ -296,18 +295,24 @@ _COMPILED: dict[str, re.Pattern] = {
 }
 
 
-def _required_literals(pattern: str) -> list[str]:
-    """Strings one of which every match of ``pattern`` contains ([] if none is known).
+def _required_clauses(pattern: str) -> list[tuple[str, ...]]:
+    """Clauses every match of ``pattern`` satisfies: each lists strings one of
+    which the match contains ([] if none is known), rarest clause first.
 
-    Read from the parsed pattern: a run of literal characters, or one literal
-    from each alternative of a group (or character set), whichever has the
-    rarest least rare string; optional parts are skipped.
+    Read from the parsed pattern: runs of literal characters, the clauses of
+    required groups and repeats, one literal from each alternative of a group
+    (or character set); optional parts are skipped.
     """
-    parsed = list(_sre_parser.parse(pattern))
-    return _literal_clause(parsed)
+    clauses = _clauses(list(_sre_parser.parse(pattern)))
+    out = []
+    for clause in clauses:
+        # a literal containing another one of its clause adds nothing
+        kept = sorted({a for a in clause if not any(b != a and b in a for b in clause)})
+        out.append(tuple(kept))
+    return sorted(out, key=lambda c: -min(map(_rarity, c)))
 
 
-def _literal_clause(items) -> list[str]:
+def _clauses(items) -> list[list[str]]:
     clauses: list[list[str]] = []
     run: list[str] = []
     for op, arg in [*items, (None, None)]:
@@ -318,17 +323,20 @@ def _literal_clause(items) -> list[str]:
             clauses.append(["".join(run)])
             run = []
         if op is _sre.SUBPATTERN:
-            clauses.append(_literal_clause(arg[3]))
+            clauses.extend(_clauses(arg[3]))
         elif op in (_sre.MAX_REPEAT, _sre.MIN_REPEAT) and arg[0] >= 1:
-            clauses.append(_literal_clause(arg[2]))
+            clauses.extend(_clauses(arg[2]))
         elif op is _sre.BRANCH:
-            alternatives = [_literal_clause(branch) for branch in arg[1]]
+            alternatives = [_best_clause(branch) for branch in arg[1]]
             if all(alternatives):
                 clauses.append([lit for alt in alternatives for lit in alt])
         elif op is _sre.IN and all(kind is _sre.LITERAL for kind, _ in arg):
             clauses.append([chr(code) for _, code in arg])
-    clauses = [c for c in clauses if c]
-    return max(clauses, key=lambda c: min(map(_rarity, c)), default=[])
+    return [c for c in clauses if c]
+
+
+def _best_clause(items) -> list[str]:
+    return max(_clauses(items), key=lambda c: min(map(_rarity, c)), default=[])
 
 
 def _rarity(literal: str) -> int:
@@ -337,43 +345,63 @@ def _rarity(literal: str) -> int:
     return sum(1 if ch.isalpha() else 2 for ch in literal.strip())
 
 
-def _reason_literals(reason: str) -> tuple[str, ...] | None:
-    """Literals one of which any match of the reason's phrases contains; None
-    when some phrase has none, or when every phrase is anchored at the start
-    (the regex engine rejects those at once): the regex then always runs."""
-    if all(phrase.startswith("^") for phrase in PHRASES[reason]):
-        return None
-    out: set[str] = set()
-    for phrase in PHRASES[reason]:
-        literals = _required_literals(normalize_text(phrase))
-        if not literals:
-            return None
-        out.update(literals)
-    # a literal containing another one of the list adds nothing
-    return tuple(sorted(a for a in out if not any(b != a and b in a for b in out)))
+def _is_anchored(pattern: str) -> bool:
+    """Whether every match of ``pattern`` starts at the start of the text."""
+    parsed = list(_sre_parser.parse(pattern))
+    return bool(parsed) and parsed[0] == (_sre.AT, _sre.AT_BEGINNING)
 
 
-# A cheap test before each phrase regex: most blocks contain none of its literals.
-_LITERALS = {reason: _reason_literals(reason) for reason in _ORDER}
+def _matchers(ascii_only: bool) -> list[tuple]:
+    """Per reason (in _ORDER): (reason, one regex of its phrases anchored at
+    the start of the text or None, [(clauses, regex)] of the other phrases).
+    ``ascii_only``: for ASCII text (literals it cannot contain are left out,
+    and phrases that need one)."""
+    out = []
+    for reason in _ORDER:
+        anchored, others = [], []
+        for phrase in PHRASES[reason]:
+            pattern = normalize_text(phrase)
+            clauses = _required_clauses(pattern)
+            if ascii_only:
+                clauses = [tuple(lit for lit in c if lit.isascii()) for c in clauses]
+                if not all(clauses):
+                    continue
+            if _is_anchored(pattern):
+                anchored.append(pattern)
+            else:
+                others.append((tuple(clauses), re.compile(pattern)))
+        start = re.compile("|".join(f"(?:{p})" for p in anchored)) if anchored else None
+        out.append((reason, start, tuple(others)))
+    return out
+
+
+# Phrase matching: each reason's phrases anchored at the start are one regex
+# tried at the start only; every other phrase runs its regex only when the
+# text holds one literal of each of its clauses (most blocks hold none).
+_MATCHERS = _matchers(ascii_only=False)
+_ASCII_MATCHERS = _matchers(ascii_only=True)
 
 
 def phrase_reasons(text: str, normalized: bool = False) -> list[str]:
     """Every reason whose phrase list matches ``text`` (in PHRASES order)."""
     norm = text if normalized else normalize_text(text)
-    return [
-        reason
-        for reason, pattern in _COMPILED.items()
-        if _may_match(_LITERALS[reason], norm) and pattern.search(norm)
-    ]
-
-
-def _may_match(literals: tuple[str, ...] | None, text: str) -> bool:
-    if literals is None:
-        return True
-    for literal in literals:
-        if literal in text:
-            return True
-    return False
+    found = []
+    for reason, start, phrases in _ASCII_MATCHERS if norm.isascii() else _MATCHERS:
+        if start is not None and start.match(norm):
+            found.append(reason)
+            continue
+        for clauses, pattern in phrases:
+            for clause in clauses:
+                for literal in clause:
+                    if literal in norm:
+                        break
+                else:
+                    break  # no literal of this clause: the phrase cannot match
+            else:
+                if pattern.search(norm):
+                    found.append(reason)
+                    break
+    return found
 
 
 # A price is a pricing prompt only next to words of the subscription trade ...
