@@ -45,12 +45,12 @@ from newscrawl.extract.page import Page, load_page
 from newscrawl.extract.rules import SiteRules
 from newscrawl.extract.teaser import (
     PROMPT_REASONS,
-    TRUNCATION_PROMPT,
     WALL_REASONS,
     classify_text,
     is_caption,
     normalize_text,
     phrase_reasons,
+    says_text_continues,
     word_count,
 )
 from newscrawl.urls import canonical_url
@@ -338,9 +338,13 @@ def _access_cues(kept, decisions, dom_dropped, signals) -> AccessCues:
             prompts.append(d["reason"])
     last_kept = max((i for i, d in enumerate(decisions) if d["action"] == "keep"), default=-1)
     after = False
-    last_prose = max(
-        (i for i, d in enumerate(decisions) if d["action"] == "keep" and _is_prose(d["text"])),
-        default=-1,
+    last_prose = next(  # from the end: the words of earlier blocks are never counted
+        (
+            i
+            for i in range(len(decisions) - 1, -1, -1)
+            if decisions[i]["action"] == "keep" and _is_prose(decisions[i]["text"])
+        ),
+        -1,
     )
     text_goes_on = False  # article prose follows a wall prompt: the prompt cut nothing
     for i, d in enumerate(decisions):
@@ -383,7 +387,7 @@ PROSE_AFTER_PROMPT_WORDS = 20
 def _says_truncated(decision: dict) -> bool:
     """A wall prompt that says the text goes on (not a meter's count)."""
     text = decision.get("text") or ""
-    if decision["reason"] != "wall" or not TRUNCATION_PROMPT.search(text):
+    if decision["reason"] != "wall" or not says_text_continues(text):
         return False
     return "meter" not in phrase_reasons(text)
 

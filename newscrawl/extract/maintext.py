@@ -34,9 +34,10 @@ from newscrawl.extract.chrome import (
     paragraph_prose_words,
 )
 from newscrawl.extract.teaser import (
-    TRUNCATION_PROMPT,
+    ascii_gated_search,
     classify_text,
     markup_kind_folded,
+    says_text_continues,
     word_count,
 )
 
@@ -549,7 +550,8 @@ def is_prose(seg: Segment) -> bool:
     n = len(text)
     if seg.link_chars > n * LINK_DENSE or seg.tag in ("h1", "h2", "h3", "h4", "h5", "h6"):
         return False
-    if _CJK.search(text[:40]):
+    head = text[:40]
+    if not head.isascii() and _CJK.search(head):
         n *= 3  # one CJK character carries about a word
     if n >= PROSE_MIN_CHARS:
         # the length test first: counting the words of a long text costs
@@ -1055,7 +1057,7 @@ def _stop_at_truncation(segments: list[Segment], start: int, end: int) -> int:
             break
         if (
             len(seg.text) <= TRUNCATION_PROMPT_CHARS
-            and TRUNCATION_PROMPT.search(seg.text)
+            and says_text_continues(seg.text)
             and classify_text(seg.text) == "wall"
         ):
             cut = i
@@ -1080,7 +1082,7 @@ def _rights_notices(segments: list[Segment], start: int, end: int) -> list[Segme
             before >= CONFIDENT_CHARS
             and len(seg.text) <= RIGHTS_MAX_CHARS
             and not seg.protected
-            and _RIGHTS.search(seg.text)
+            and ascii_gated_search(_RIGHTS, _RIGHTS_LITERALS, seg.text)
         ):
             out.append(seg)
         if seg.prose:
@@ -1096,6 +1098,15 @@ _RIGHTS = re.compile(
     r"|todos los derechos reservados|tutti i diritti riservati|wszelkie prawa zastrzeżone"
     r"|tüm hakları saklıdır|جميع الحقوق محفوظة|版权所有|無断転載",
     re.IGNORECASE,
+)
+# Every match of _RIGHTS in ASCII text holds one of these (lower case).
+_RIGHTS_LITERALS = (
+    "(c)",
+    "copyright",
+    "all rights reserved",
+    "alle rechte vorbehalten",
+    "todos los derechos reservados",
+    "tutti i diritti riservati",
 )
 RIGHTS_MAX_CHARS = 400  # a longer paragraph is text, even when it names a copyright
 TEASER_MIN_PAIRS = 3  # linked headlines with a summary that make a teaser list
