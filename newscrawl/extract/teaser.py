@@ -416,8 +416,8 @@ def _matchers(ascii_only: bool) -> list[tuple]:
                     continue
             if _is_anchored(pattern):
                 anchored.append(pattern)
-            else:
-                others.append((tuple(clauses), re.compile(pattern)))
+            else:  # a phrase without a known literal: "" is in every text
+                others.append((tuple(clauses or [("",)]), re.compile(pattern)))
         start = re.compile("|".join(f"(?:{p})" for p in anchored)) if anchored else None
         out.append((reason, start, tuple(others)))
     return out
@@ -430,16 +430,37 @@ _MATCHERS = _matchers(ascii_only=False)
 _ASCII_MATCHERS = _matchers(ascii_only=True)
 
 
+def _first_literals(matchers: list[tuple]) -> tuple[str, ...]:
+    """The literals of every phrase's first (rarest) clause, each once."""
+    found = {lit for _reason, _start, phrases in matchers for c, _p in phrases for lit in c[0]}
+    return tuple(sorted(found))
+
+
+# Looked up in one pass per text (``filter`` in C); a phrase whose first
+# clause has none of them present is passed over without a Python loop.
+_FIRSTS = _first_literals(_MATCHERS)
+_ASCII_FIRSTS = _first_literals(_ASCII_MATCHERS)
+
+
 def phrase_reasons(text: str, normalized: bool = False) -> list[str]:
     """Every reason whose phrase list matches ``text`` (in PHRASES order)."""
     norm = text if normalized else normalize_text(text)
+    if norm.isascii():
+        matchers, firsts = _ASCII_MATCHERS, _ASCII_FIRSTS
+    else:
+        matchers, firsts = _MATCHERS, _FIRSTS
+    present = set(filter(norm.__contains__, firsts))
     found = []
-    for reason, start, phrases in _ASCII_MATCHERS if norm.isascii() else _MATCHERS:
+    for reason, start, phrases in matchers:
         if start is not None and start.match(norm):
             found.append(reason)
             continue
+        if not present:
+            continue
         for clauses, pattern in phrases:
-            for clause in clauses:
+            if present.isdisjoint(clauses[0]):
+                continue
+            for clause in clauses[1:]:
                 for literal in clause:
                     if literal in norm:
                         break
