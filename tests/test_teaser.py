@@ -19,6 +19,7 @@ from newscrawl.extract.teaser import (
     markup_kind,
     normalize_text,
     phrase_reasons,
+    says_text_continues,
 )
 
 PAGES = Path(__file__).parent / "pages"
@@ -183,10 +184,21 @@ def test_chrome_phrases_bios_footers_follow_prompts_meters(text, reason):
         "Ahmed Saleh, a journalist based in Gaza, said the crossing was closed on Monday.",
         "The council said the newsletter would land in every inbox in the district.",
         "Platformlardan biri, yeni abone olacak kullanıcılar için ilk ayı indirimli sunacak.",
+        "Diplomats will follow the debate on Xinjiang at the council in Geneva this week.",
     ],
 )
 def test_prose_near_the_new_phrases_stays(text):
     assert classify_text(text) is None
+
+
+@pytest.mark.timeout(20)
+def test_truncation_prompt_on_long_runs_of_digits():
+    """A table of figures (a long run of digits, no prompt) is read in one pass;
+    a percentage prompt after such a run is still found. Before the prompt
+    pattern refused to start inside a digit run this took minutes."""
+    digits = "7" * 200_000
+    assert not says_text_continues(digits + " % of the population")
+    assert says_text_continues(digits + " 12 % of this article is for subscribers")
 
 
 def test_literal_precheck_never_hides_a_phrase():

@@ -27,7 +27,7 @@ PROMPT_REASONS = WALL_REASONS | {"meter"}
 # A wall prompt that itself says the text is cut: "78 % of this article left to
 # read", "subscribe to continue reading", "while we verify access".
 TRUNCATION_PROMPT = re.compile(
-    r"\d+ ?% (de cet article|of (this|the) (article|story))|il vous reste \d+"
+    r"(?<!\d)\d+ ?% (de cet article|of (this|the) (article|story))|il vous reste \d+"
     r"|(to|or) (continue|keep) reading|continue reading (this|the)|verify(ing)? (your )?access"
     r"|the rest of (this|the) (article|story)|la suite est reservee|la suite est réservée"
     r"|(weiterlesen|lesen sie weiter) mit|okumaya devam|להמשיך לקרוא|להמשך (ה)?קריאה"
@@ -294,7 +294,7 @@ PHRASES: dict[str, list[str]] = {
         r"^teilen( auf)?\b",
         r"^paylaş",
         r"follow [\w .'&-]{1,30} on (whatsapp|telegram|twitter|x|facebook|instagram|google news"
-        r"|threads|bluesky|linkedin)",
+        r"|threads|bluesky|linkedin)\b",
         r"(join|follow) (our|us on) (whatsapp|telegram) (channel|group)s?",
         r"^שתפו",
     ],
