@@ -263,6 +263,8 @@ def test_dateline_above_the_headline_in_its_block_is_used():
         (["tekst: Anna Nowak foto: Jan Kowalski"], ["Anna Nowak"]),  # not the photographer
         (["Jane Doe", "example.lt"], ["Jane Doe"]),  # the site's name goes when a person is named
         (["admin"], []),
+        (["By Mark Share"], ["Mark Share"]),  # a surname that is also a label word
+        (["By John Doe and M.Ali"], ["John Doe", "M.Ali"]),  # initials, not a host name
         (["Reuters"], ["Reuters"]),  # a wire is kept when it is all there is
     ],
 )

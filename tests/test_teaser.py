@@ -185,6 +185,16 @@ def test_chrome_phrases_bios_footers_follow_prompts_meters(text, reason):
         "The council said the newsletter would land in every inbox in the district.",
         "Platformlardan biri, yeni abone olacak kullanıcılar için ilk ayı indirimli sunacak.",
         "Diplomats will follow the debate on Xinjiang at the council in Geneva this week.",
+        "Turkey sought to become a member of the EU in 2005.",
+        "Finland, already a member of the EU, joined NATO last year.",
+        "The deal gives inspectors unlimited access to the Fordow site.",
+        "اشترك أكثر من ألف شخص في المسيرة يوم الجمعة",
+        "Çerez ve kuruyemiş satıcıları fiyatları artırdı.",
+        "Scam emails landing in your inbox are rising, police said.",
+        "به گزارش خبرنامه دانشجویان ایران، جلسه برگزار شد.",
+        "Austin Tice is an American journalist who was kidnapped in Syria in 2012.",
+        "More on that later.",
+        "Why now?",
     ],
 )
 def test_prose_near_the_new_phrases_stays(text):

@@ -163,8 +163,8 @@ _LABEL_TAIL = re.compile(rf"\s+(?:{_LABEL})\s*:?$", re.I)
 # "text: Jane Doe photo: John Roe": the photographer is not an author.
 _CREDIT_TAIL = re.compile(r"\s*\b(?:foto|photo|photos|fot|zdjęcia|bild|image)\s*:.*$", re.I)
 _CREDIT_HEAD = re.compile(r"^\s*(?:tekst|text|texte|tekstas|metin)\s*:\s*", re.I)
-# "example.gr", "Lrt.lt": a site name, an organisation.
-_HOSTNAME = re.compile(r"^[\w-]+(?:\.[\w-]+)*\.[a-z]{2,6}$", re.I)
+# "example.gr", "Lrt.lt": a site name, an organisation (not "M.Ali": one-letter labels).
+_HOSTNAME = re.compile(r"^(?:[\w-]+\.)*[\w-]{2,}\.[a-z]{2,6}$", re.I)
 # "Jane Doe, Special to The Globe and Mail": the publication, not a second author.
 _SPECIAL_TO = re.compile(r"[\s,]+(?:special|exclusive)\s+to\s+.*$", re.I)
 MAX_NAME_WORDS = 6
@@ -237,7 +237,9 @@ def _clean_one(part: str) -> str | None:
     name = _IN_PLACE.sub("", name)
     name = _EDGES.sub("", name)
     name = _PARENTHESES.sub(" ", name).strip()  # "(Reuters)", "(@handle)"
-    name = _LABEL_TAIL.sub("", name).strip(" -–—:")  # "JANE DOE Published"
+    cut = _LABEL_TAIL.sub("", name).strip(" -–—:")  # "JANE DOE Published"
+    if len(cut.split()) >= 2:  # but "Mark Share" is a name
+        name = cut
     if not name or _LABEL_ONLY.match(name):
         return None
     if not name or any(ch.isdigit() for ch in name) or "@" in name or _URL.match(name):

@@ -116,7 +116,7 @@ PHRASES: dict[str, list[str]] = {
         r"|mois|semaine|an)\b",
         r"\d+([.,]\d\d)?\s?[$€£] ?(/|per|pro|par) ?(month|monat|mois|woche|semaine)\b",
         r"subscribe for unlimited access",
-        r"unlimited (digital )?access",
+        r"(get|enjoy|with|for|includes?) unlimited (digital )?access|^unlimited (digital )?access",
         r"free trial",
         r"cancel any ?time",
         r"subscription (plans|offer)",
@@ -125,7 +125,8 @@ PHRASES: dict[str, list[str]] = {
         r"اشترك (الان|مقابل|بـ)",
         r"اشتراك (شهري|سنوي)",
         r"وصول غير محدود",
-        r"^اشترك\b",
+        r"^اشترك\b.{0,20}$",
+        r"اشترك .{0,40}(لقراءة|للوصول|لمواصلة|لمتابعة)",
         # fr / de / tr / he
         r"abonnez-vous",
         r"offre (d'abonnement|speciale)",
@@ -139,13 +140,14 @@ PHRASES: dict[str, list[str]] = {
         # en
         r"continue reading (this|the) (article|story)",
         r"(subscribe|register|sign up|log ?in|sign in) to (continue|read|keep reading|access)",
-        r"already (a subscriber|subscribed|have an account|a member)",
+        r"already (a subscriber|subscribed|have an account)",
+        r"already a member( ?\?| ?[.!]?$| log| sign)",
         r"or continue reading",
         r"to continue reading",
         r"(this|the) (article|story|content) is (only )?(available|reserved|exclusive)"
         r" (to|for) [\w .'-]{0,30}?(subscribers|members|premium)",
         r"(subscribers|members)[- ]only (content|article|story)",
-        r"you (have|'ve) (reached|used) (your|all)",
+        r"you (have|'ve) (reached|used) (your|all) [\w ]{0,20}(limit|free|articles?|stories)",
         r"create (a|your) free account",
         r"to access this (story|article)",
         r"(subscribe|sign in|log ?in|register) to unlock",
@@ -153,7 +155,8 @@ PHRASES: dict[str, list[str]] = {
         r"verify(ing)? (your )?access",
         r"^want (all of|unlimited|full access)",
         r"the rest of (this|the) (article|story) is (available|reserved|for)",
-        r"become a (subscriber|member)",
+        r"become a subscriber",
+        r"become a member( (today|now))?[.!]?$|become a member (to|and) (read|get|support|enjoy)",
         r"by becoming an? [\w .&'-]{0,40}subscriber",
         r"^(log|sign) ?in\b.{0,20}$",
         # ar
@@ -162,6 +165,7 @@ PHRASES: dict[str, list[str]] = {
         r"(هل انت|انت) مشترك",
         r"مشترك بالفعل",
         r"(لمواصلة|لمتابعة|اكمل|تابع|اكمال) (ال)?قراءة",
+        r"لقراءة (المقال|المقالة|الخبر|التقرير) (كاملا|كاملة|بالكامل)",
         r"(مخصص|متاح) (فقط )?للمشتركين",
         r"للمشتركين فقط",
         r"انشئ حساب",
@@ -171,7 +175,7 @@ PHRASES: dict[str, list[str]] = {
         r"reservee? aux abonnes|réservée? aux abonnés",
         r"il vous reste \d+ ?% de cet article",
         r"(sur|on) un seul appareil a la fois|sur un seul appareil à la fois",
-        r"lire la suite",
+        r"^lire la suite",
         r"bereits abonnent",
         r"(weiterlesen|lesen sie weiter) mit",
         r"zaten abone",
@@ -208,7 +212,8 @@ PHRASES: dict[str, list[str]] = {
         r"your (daily|weekly|morning|evening) (roundup|briefing|digest)",
         r"^the [\w .'-]{2,40} (morning|evening|daily|weekly) (briefing|newsletter|digest)$",
         r"enter your e-?mail",
-        r"\b(in|to|into) your inbox",
+        r"(get|delivered|sent|straight|directly|news|headlines|stories|briefing|roundup"
+        r"|newsletter|updates)\b.{0,60}\b(in|to|into) your inbox",
         r"by submitting (my|your) (information|details|e-?mail)",
         r"(i|you) agree to (the|our) privacy (policy|notice)",
         r"never miss (a|another) (story|update|thing)",
@@ -225,10 +230,11 @@ PHRASES: dict[str, list[str]] = {
         r"bültenimize",
         r"e-?bülten",
         r"ניוזלטר",
-        r"خبرنامه",
+        r"(عضویت|ثبت ?نام|اشتراک) (در )?خبرنامه",
     ],
     "marketing": [
-        r"^why [\w .&'-]{2,30}\?$",
+        r"^why (?!(now|not|this|that|it|does|do|did|is|are|was|were|should|would|can|could"
+        r"|has|have|had|we|they|he|she|you|i|so|then|there|here)\b)[\w .&'-]{2,30}\?$",
         r"award-winning media outlet",
         r"read widely by",
         r"(drive|support) our (team'?s|independent|rigorous)",
@@ -259,7 +265,9 @@ PHRASES: dict[str, list[str]] = {
     "bio": [
         r"^[\w .'-]{3,40},? (is|ist|est|es|è) (a|an|ein|eine|un|une|una)? ?[\w -]{0,30}"
         r"(journalist|reporter|correspondent|editor|writer|columnist|redaktor|redaktorin"
-        r"|korrespondent|korrespondentin|journaliste|rédacteur|rédactrice|periodista|giornalista)\b",
+        r"|korrespondent|korrespondentin|journaliste|rédacteur|rédactrice|periodista|giornalista)"
+        r"( at [\w .&'-]{2,40})? (based in|who (writes|covers|reports)|covering|writing about"
+        r"|(im|in the|for the) ressort|mit schwerpunkt|spécialiste)",
         r"^about the author$",
     ],
     # Legal footers that page templates put under the story.
@@ -279,8 +287,8 @@ PHRASES: dict[str, list[str]] = {
         r"(نستخدم|يستخدم الموقع) (ال)?كوكيز",
         r"nous utilisons des cookies",
         r"wir verwenden cookies",
-        r"çerez(ler)?",
-        r"עוגיות",
+        r"çerez(ler)?( politikas| kullan| ayar| tercih)|çerezleri kabul",
+        r"(משתמש(ים)?|שימוש) ב?עוגיות|עוגיות (באתר|cookies)",
         r"کوکی",
     ],
     "share": [
@@ -304,7 +312,7 @@ PHRASES: dict[str, list[str]] = {
         r"^a version of this article appears in print",
         r"appeared in the [\w .,&'-]{0,60} print edition",
         r"^order reprints",
-        r"^more (from|in|on) [\w .,&'-]{2,40}$",
+        r"^more (from|in|on) [\w ,&'-]{2,40}$",
         r"^explore more$",
         r"^(most read|most popular|most viewed|trending( now)?|read next|read more"
         r"|read also|see also|also read|you (may|might) also like|recommended( for you)?)\b",
