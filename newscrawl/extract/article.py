@@ -45,11 +45,9 @@ from newscrawl.extract.page import Page, load_page
 from newscrawl.extract.rules import SiteRules
 from newscrawl.extract.teaser import (
     PROMPT_REASONS,
-    WALL_REASONS,
     classify_text,
     is_caption,
     normalize_text,
-    phrase_reasons,
     says_text_continues,
     word_count,
 )
@@ -318,12 +316,10 @@ def _block_verdict(norm, block, headline_norm, seen, captions, protected):
 
 def _prompt_reason(reason: str, text: str) -> str:
     """A wall phrase in a bare label ("Sign in", "Login", "Become a member")
-    is site navigation, a weak cue; in a sentence it is a wall prompt, or a
-    meter when it counts the reader's free articles."""
+    is site navigation, a weak cue; in a sentence it is a wall prompt. (A
+    prompt that counts the reader's free articles has the reason "meter".)"""
     if reason == "wall" and word_count(text) < WALL_PROMPT_MIN_WORDS:
         return "login-link"
-    if reason in WALL_REASONS and "meter" in phrase_reasons(text):
-        return "meter"
     return reason
 
 
@@ -350,9 +346,10 @@ def _access_cues(kept, decisions, dom_dropped, signals) -> AccessCues:
     for i, d in enumerate(decisions):
         if d["action"] == "drop" and d["reason"] in PROMPT_REASONS:
             prompts.append(_prompt_reason(d["reason"], d.get("text") or ""))
-            says_truncated = says_truncated or _says_truncated(d)
+            truncated = _says_truncated(d)
+            says_truncated = says_truncated or truncated
             after = after or (i > last_kept and d["reason"] == "wall")
-            text_goes_on = text_goes_on or (i < last_prose and _says_truncated(d))
+            text_goes_on = text_goes_on or (i < last_prose and truncated)
     # Right after the chosen container, in markup that names nothing: a wall
     # prompt counts when it says the text goes on, or with a second one (house
     # ads for subscriptions sit there on free pages too).
@@ -385,11 +382,8 @@ PROSE_AFTER_PROMPT_WORDS = 20
 
 
 def _says_truncated(decision: dict) -> bool:
-    """A wall prompt that says the text goes on (not a meter's count)."""
-    text = decision.get("text") or ""
-    if decision["reason"] != "wall" or not says_text_continues(text):
-        return False
-    return "meter" not in phrase_reasons(text)
+    """A wall prompt (not a meter's count) that says the text goes on."""
+    return decision["reason"] == "wall" and says_text_continues(decision.get("text") or "")
 
 
 WALL_PROMPT_MIN_WORDS = 4

@@ -335,8 +335,8 @@ SHORT_BLOCK_WORDS = 60
 _ORDER = (
     "cookie",
     "newsletter",
+    "meter",  # before wall: "you have read your free article; subscribe to keep reading"
     "wall",
-    "meter",
     "pricing",
     "marketing",
     "logos",
