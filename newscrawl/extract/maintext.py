@@ -34,8 +34,8 @@ from newscrawl.extract.chrome import (
     paragraph_prose_words,
 )
 from newscrawl.extract.teaser import (
-    ascii_gated_search,
     classify_text,
+    is_rights_notice,
     markup_kind_folded,
     says_text_continues,
     word_count,
@@ -1082,7 +1082,7 @@ def _rights_notices(segments: list[Segment], start: int, end: int) -> list[Segme
             before >= CONFIDENT_CHARS
             and len(seg.text) <= RIGHTS_MAX_CHARS
             and not seg.protected
-            and ascii_gated_search(_RIGHTS, _RIGHTS_LITERALS, seg.text)
+            and is_rights_notice(seg.text)
         ):
             out.append(seg)
         if seg.prose:
@@ -1091,23 +1091,6 @@ def _rights_notices(segments: list[Segment], start: int, end: int) -> list[Segme
 
 
 RIGHTS_TAIL_SEGMENTS = 10  # how far from the end of the range a notice is looked for
-# Copyright and rights notices (the sign, the word with a year or sign, the formula).
-_RIGHTS = re.compile(
-    r"^\W{0,3}(©|ⓒ|\(c\)\s*\d{4})|copyright\s*(©|ⓒ|\(c\)|\d{4})"
-    r"|all rights reserved|alle rechte vorbehalten|tous droits réservés"
-    r"|todos los derechos reservados|tutti i diritti riservati|wszelkie prawa zastrzeżone"
-    r"|tüm hakları saklıdır|جميع الحقوق محفوظة|版权所有|無断転載",
-    re.IGNORECASE,
-)
-# Every match of _RIGHTS in ASCII text holds one of these (lower case).
-_RIGHTS_LITERALS = (
-    "(c)",
-    "copyright",
-    "all rights reserved",
-    "alle rechte vorbehalten",
-    "todos los derechos reservados",
-    "tutti i diritti riservati",
-)
 RIGHTS_MAX_CHARS = 400  # a longer paragraph is text, even when it names a copyright
 TEASER_MIN_PAIRS = 3  # linked headlines with a summary that make a teaser list
 TEASER_SUMMARY_CHARS = 320  # a longer paragraph is not a teaser's summary

@@ -59,6 +59,34 @@ def ascii_gated_search(pattern: re.Pattern, literals: tuple[str, ...], text: str
     return pattern.search(text) is not None
 
 
+# Copyright and rights notices (the sign, the word with a year or sign, the
+# formula): the "footer" reason below, and the main-text step's check of the
+# story's last segments. Written case- and NFKC-safe (PHRASES are folded);
+# ⓒ is escaped because NFKC folds it to "c".
+RIGHTS_NOTICE = [
+    r"^[^\w]{0,3}(©|\u24d2|\(c\)\s*\d{4})|copyright\s*(©|\u24d2|\(c\)|\d{4})",
+    r"all rights reserved|alle rechte vorbehalten|tous droits r[ée]serv[ée]s"
+    r"|todos los derechos reservados|tutti i diritti riservati|wszelkie prawa zastrzeżone"
+    r"|tüm hakları saklıdır|جميع الحقوق محفوظة|כל הזכויות שמורות|版权所有|無断転載",
+]
+_RIGHTS_NOTICE = re.compile("|".join(RIGHTS_NOTICE), re.IGNORECASE)
+# Every match of RIGHTS_NOTICE in ASCII text holds one of these (lower case).
+_RIGHTS_LITERALS = (
+    "(c)",
+    "copyright",
+    "all rights reserved",
+    "alle rechte vorbehalten",
+    "tous droits",
+    "todos los derechos reservados",
+    "tutti i diritti riservati",
+)
+
+
+def is_rights_notice(text: str) -> bool:
+    """Whether ``text`` holds a copyright or rights notice (raw text)."""
+    return ascii_gated_search(_RIGHTS_NOTICE, _RIGHTS_LITERALS, text)
+
+
 def says_text_continues(text: str) -> bool:
     """Whether ``text`` holds a TRUNCATION_PROMPT ("to continue reading" ...)."""
     return ascii_gated_search(TRUNCATION_PROMPT, _TRUNCATION_LITERALS, text)
@@ -271,13 +299,7 @@ PHRASES: dict[str, list[str]] = {
         r"^about the author$",
     ],
     # Legal footers that page templates put under the story.
-    "footer": [
-        r"(copyright|©).{0,80}all rights reserved",
-        r"^all rights reserved",
-        r"^(copyright )?© ?\d{4}",
-        r"tous droits réservés|tous droits reserves|alle rechte vorbehalten|tüm hakları saklıdır"
-        r"|جميع الحقوق محفوظة|כל הזכויות שמורות",
-    ],
+    "footer": RIGHTS_NOTICE,
     "cookie": [
         r"(we|this (site|website)) uses? cookies",
         r"accept (all )?cookies",
