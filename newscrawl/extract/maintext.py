@@ -306,7 +306,7 @@ class _Walker:
                         if no_hint_attrs(keys):  # href, src ...: no class, id, role ...
                             hint = _BARE_HINT.get(tag, 0)
                         else:
-                            hint, kind = classify(el, tag)
+                            hint, kind = classify(el, tag, keys)
                             if kind is not None:
                                 kind = self._chrome_kind(el, tag, hint, kind, len(segments))
                     block = sort is _BLOCK
@@ -462,53 +462,105 @@ def _seg_prose_words(seg: Segment, captions_norm: list[str]) -> int:
     return seg.prose_words
 
 
-def _classify(el, tag: str) -> tuple[int, str | None]:
+def _classify(el, tag: str, keys: list) -> tuple[int, str | None]:
     """(main-text hint, markup-chrome kind) of an element with attributes,
-    memoised per attribute combination and per class/id token."""
+    from its attribute values (each classified once, ``_value``). Most
+    elements name a class or an id only: two attribute reads."""
     get = el.get
-    key = (tag, get("class"), get("id"), get("itemprop"), get("role"), get("aria-label"))
-    found = _CLASSES.get(key)
-    if found is None:
-        if len(_CLASSES) > 20000:
-            _CLASSES.clear()
-        found = _CLASSES[key] = (_hint_of(*key[:5]), _kind_of(*key[1:3], *key[4:]))
-    return found
+    cls = get("class")
+    id_ = get("id")
+    flags, kind = _value(cls) if cls else _NOTHING
+    if id_:
+        id_flags, id_kind = _value(id_)
+        flags |= id_flags
+        kind = kind or id_kind
+    if _NO_RARE_ATTRS(keys):
+        return _hint(tag, flags), kind
+    itemprop = get("itemprop")
+    role = get("role")
+    aria = get("aria-label")
+    if itemprop:
+        flags |= _value(itemprop)[0]
+    for value in (role, aria):
+        if value and kind is None:
+            kind = _value(value)[1]
+    if tag in _NO_HINT:
+        return 0, kind
+    if itemprop == "articleBody":
+        return 2, kind
+    if role in _CHROME_ROLES:
+        return -1, kind
+    return _hint(tag, flags), kind
 
 
-_CLASSES: dict[tuple, tuple] = {}
+def _hint(tag: str, flags: int) -> int:
+    """The main-text hint of an element from its class/id/itemprop token flags."""
+    if tag in _NO_HINT:
+        return 0
+    if flags & _STRONG:
+        return 2
+    if flags & _COMMENT:
+        return STICKY
+    if flags & _NEG:
+        return 0 if flags & _POS and tag in ("article", "main") else -1
+    if flags & _POS or tag in ("article", "main"):
+        return 1
+    return 0
+
+
+_NOTHING = (0, None)
+_NO_RARE_ATTRS = frozenset({"itemprop", "role", "aria-label"}).isdisjoint
+_CHROME_ROLES = frozenset(
+    {"navigation", "complementary", "contentinfo", "banner", "menu", "dialog"}
+)
+_VALUES: dict[str, tuple[int, str | None]] = {}
 _TOKENS: dict[str, tuple[int, str | None]] = {}
 _STRONG, _COMMENT, _NEG, _POS = 1, 2, 4, 8
+_DIGITS = re.compile(r"[0-9]+")
+
+
+def _value(value: str) -> tuple[int, str | None]:
+    """(hint flags of all its tokens, first markup-chrome kind among them) of
+    one class, id, itemprop, role or aria-label value, memoised."""
+    found = _VALUES.get(value)
+    if found is None:
+        if len(_VALUES) > 50000:
+            _VALUES.clear()
+        flags = 0
+        kind = None
+        for token in value.split():
+            token_flags, token_kind = _token(token)
+            flags |= token_flags
+            if kind is None:
+                kind = token_kind
+        found = _VALUES[value] = (flags, kind)
+    return found
 
 
 def _token(token: str) -> tuple[int, str | None]:
     """(hint flags, ``teaser.markup_kind``) of one class/id token, memoised:
-    the patterns never span a space, so a token decides alone. Every strong
-    or comments token is also a positive or negative one, so those two
-    patterns are tried only after the broader one matched."""
+    the patterns never span a space, so a token decides alone. Its digits
+    never decide (no pattern holds one, and a run of them is as much a word
+    boundary as one digit), so "post-1234" and "post-5678" share an entry.
+    Every strong or comments token is also a positive or negative one, so
+    those two patterns are tried only after the broader one matched."""
     found = _TOKENS.get(token)
     if found is None:
         if len(_TOKENS) > 50000:
             _TOKENS.clear()
-        folded = token if token.islower() else _CAMEL.sub("-", token).lower()
-        low = folded.replace("_", "-")
-        flags = 0
-        if _POSITIVE.search(low):
-            flags = _POS | _STRONG * bool(_STRONG_POSITIVE.search(low))
-        if _NEGATIVE.search(low):
-            flags |= _NEG | _COMMENT * bool(_COMMENTS.search(low))
-        found = _TOKENS[token] = (flags, markup_kind_folded(folded))
+        plain = _DIGITS.sub("0", token)
+        found = _TOKENS.get(plain)
+        if found is None:
+            folded = plain if plain.islower() else _CAMEL.sub("-", plain).lower()
+            low = folded.replace("_", "-")
+            flags = 0
+            if _POSITIVE.search(low):
+                flags = _POS | _STRONG * bool(_STRONG_POSITIVE.search(low))
+            if _NEGATIVE.search(low):
+                flags |= _NEG | _COMMENT * bool(_COMMENTS.search(low))
+            found = _TOKENS[plain] = (flags, markup_kind_folded(folded))
+        _TOKENS[token] = found
     return found
-
-
-def _kind_of(cls, id_, role, aria) -> str | None:
-    """The first markup-chrome kind among the tokens of class, id, role, aria-label."""
-    for value in (cls, id_, role, aria):
-        if value:
-            for token in value.split():
-                kind = _token(token)[1]
-                if kind is not None:
-                    return kind
-    return None
 
 
 def _hidden(el) -> bool:
@@ -519,29 +571,6 @@ def _hidden(el) -> bool:
         style = style.replace(" ", "").lower()
         return "display:none" in style or "visibility:hidden" in style
     return False
-
-
-def _hint_of(tag, cls, id_, itemprop, role) -> int:
-    if tag in _NO_HINT:
-        return 0
-    if itemprop == "articleBody":
-        return 2
-    if role in ("navigation", "complementary", "contentinfo", "banner", "menu", "dialog"):
-        return -1
-    flags = 0
-    for value in (cls, id_, itemprop):
-        if value:
-            for token in value.split():
-                flags |= _token(token)[0]
-    if flags & _STRONG:
-        return 2
-    if flags & _COMMENT:
-        return STICKY
-    if flags & _NEG:
-        return 0 if flags & _POS and tag in ("article", "main") else -1
-    if flags & _POS or tag in ("article", "main"):
-        return 1
-    return 0
 
 
 def is_prose(seg: Segment) -> bool:
