@@ -328,7 +328,7 @@ class _Walker:
                             if kind is not None:
                                 self._in_marked += 1
                         text = el.text
-                        if text:
+                        if text and (parts or not text.isspace()):
                             parts.append(text)
                             if link_depth:
                                 links += len(text.strip())
@@ -352,7 +352,7 @@ class _Walker:
                         if sort is _LINK:
                             link_depth -= 1
             tail = el.tail
-            if tail:
+            if tail and (parts or not tail.isspace()):  # leading blanks never count
                 parts.append(tail)
                 if link_depth:
                     links += len(tail.strip())
