@@ -92,7 +92,8 @@ def parse_article(html, url, *, site=None, rules: SiteRules | None = None) -> di
     for key in METADATA_FIELDS:
         if fields.get(key) is not None:
             article[key] = fields[key]
-    article.setdefault("headline", _fallback_headline(page))
+    if article.get("headline") is None:
+        article["headline"] = _fallback_headline(page)
     article["articleBody"] = blocks_text(blocks)
     article["articleBodyHtml"] = blocks_html(blocks)
     article["inLanguage"] = _language(page, article["articleBody"], signals, sources)

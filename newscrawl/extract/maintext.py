@@ -383,10 +383,14 @@ class _Walker:
         inside it (prompts there still tell of a paywall)."""
         if el.tag not in _OPAQUE:
             self_dropped = False
-            for marked in reversed(MARKED(el)):
+            if len(el):
+                found = MARKED(el)
+            else:  # a leaf (input, button, label ...): no search
+                found = [el] if not _MARK_ATTRS.isdisjoint(el.keys()) else ()
+            for marked in reversed(found):
                 if marked.tag in NEVER_CHROME or (self.protected and marked in self.protected):
                     continue
-                kind = kind_of(marked)
+                kind = _markup_kind(marked)
                 if kind is None:
                     continue
                 self.paywall_marks += kind == "paywall"
@@ -508,6 +512,21 @@ def _hint(tag: str, flags: int) -> int:
     return 0
 
 
+def _markup_kind(el) -> str | None:
+    """``chrome.kind_of`` from the memoised attribute values: the first
+    markup-chrome kind among the tokens of class, id, role, aria-label."""
+    get = el.get
+    for name in _MARK_NAMES:
+        value = get(name)
+        if value:
+            kind = _value(value)[1]
+            if kind is not None:
+                return kind
+    return None
+
+
+_MARK_NAMES = ("class", "id", "role", "aria-label")
+_MARK_ATTRS = frozenset(_MARK_NAMES)  # the attributes chrome.MARKED looks for
 _NOTHING = (0, None)
 _NO_RARE_ATTRS = frozenset({"itemprop", "role", "aria-label"}).isdisjoint
 _CHROME_ROLES = frozenset(
