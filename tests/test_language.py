@@ -1,6 +1,6 @@
 """The article's language from its text: the short first guess and the full sample."""
 
-from newscrawl.extract.language import SAMPLE_CHARS, guess_language
+from newscrawl.extract.language import SAMPLE_CHARS, _reads_english, guess_language
 
 ENGLISH = (
     "The central bank kept its main interest rate unchanged on Thursday, saying that "
@@ -26,3 +26,30 @@ def test_text_in_the_declared_language_and_undeclared_text():
     assert guess_language(ENGLISH * 5, "en") == ("en", "text")
     assert guess_language(TURKISH * 5, None) == ("tr", "text")
     assert guess_language(TURKISH * 5, "en") == ("tr", "text")  # a template default
+
+
+# Prose of languages that share words with English (written for this test).
+RELATIVES = {
+    "nl": "De regering heeft op dinsdag aangekondigd dat zij de belasting op brandstof en "
+    "tabak zal verhogen om een nieuw gezondheidsprogramma te betalen, een stap waarvan "
+    "critici zeggen dat die de armsten het hardst zal raken in het hele land. ",
+    "de": "Die Regierung kündigte am Dienstag an, die Steuern auf Kraftstoff und Tabak zu "
+    "erhöhen, um ein neues Gesundheitsprogramm zu finanzieren, ein Schritt, der nach "
+    "Ansicht von Kritikern die Ärmsten am härtesten treffen wird. ",
+    "es": "El gobierno anunció el martes que subirá los impuestos sobre el combustible y el "
+    "tabaco para financiar un nuevo programa de salud, una medida que según los críticos "
+    "golpeará con más fuerza a los más pobres del país. ",
+}
+
+
+def test_english_settled_by_its_function_words_only_for_english_prose():
+    """The cheap English check (no py3langid) fires on English prose, and never
+    on prose of languages that share short words with English, nor on a
+    sample that is mostly Turkish after an English opening."""
+    assert _reads_english((ENGLISH * 3)[:SAMPLE_CHARS])
+    for lang, text in RELATIVES.items():
+        assert not _reads_english((text * 3)[:SAMPLE_CHARS]), lang
+        assert guess_language(text * 3, "en")[0] == lang  # a template default loses
+    mixed = ((ENGLISH * 2)[: SAMPLE_CHARS // 3] + TURKISH * 4)[:SAMPLE_CHARS]
+    assert not _reads_english(mixed)
+    assert not _reads_english("the and of to in " * 3)  # too few words to judge

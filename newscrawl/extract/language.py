@@ -65,6 +65,16 @@ CLOSE_CALL = 0.1  # the declared language wins when its probability is at least 
 # or, with nothing declared, any language with at least QUICK_SURE. Otherwise
 # the whole sample decides, as before. On the dev corpus 347 of 372 pages take
 # the short way, each with the answer of the long one.
+# English text settles itself cheaply: when at least ENGLISH_SURE of the
+# sample's words are English function words (jusText's English stoplist),
+# the page declares English or nothing, and the sample has ENGLISH_MIN_WORDS
+# words, the answer is English without py3langid (whose cost is one random
+# read of its 40 MB automaton per byte, most of the step). On the dev corpus
+# English samples score 0.30-0.63 and the others at most 0.19; the pages
+# taking this way got English from py3langid too.
+ENGLISH_SURE = 0.35
+ENGLISH_MIN_WORDS = 30
+_WORDS = re.compile(r"\w+")
 QUICK_PARTS = 3
 QUICK_PART_CHARS = 80
 QUICK_AGREES = 0.9
@@ -120,6 +130,8 @@ def guess_language(
     sample = (text or "").strip()[:sample_chars]
     if letter_count(sample) < MIN_TEXT_CHARS:
         return (declared, "declared") if declared else (None, "declared")
+    if declared in (None, "en") and _reads_english(sample):
+        return "en", "text"
     quick = _quick_guess(sample, declared)
     if quick is not None:
         return quick, "text"
@@ -133,6 +145,22 @@ def guess_language(
     if len(best) != 2:
         return (declared, "declared") if declared else (None, "text")
     return best, "text"
+
+
+@lru_cache(maxsize=1)
+def _english_words() -> frozenset:
+    import justext
+
+    return frozenset(justext.get_stoplist("English"))
+
+
+def _reads_english(sample: str) -> bool:
+    """Whether English function words make up ENGLISH_SURE of the sample's words."""
+    words = _WORDS.findall(sample.lower())
+    if len(words) < ENGLISH_MIN_WORDS:
+        return False
+    english = _english_words()
+    return sum(1 for word in words if word in english) >= ENGLISH_SURE * len(words)
 
 
 def _quick_guess(sample: str, declared: str | None) -> str | None:
