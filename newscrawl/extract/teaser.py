@@ -120,21 +120,23 @@ def word_count(text: str) -> int:
 
     Counted on bytes: the non-ASCII characters that are not word characters
     (curly quotes, dashes, Arabic commas ...) become spaces, then every other
-    non-ASCII byte is a letter and every ASCII non-word byte a space, and
-    ``bytes.split`` counts the runs (several times faster than the regex)."""
+    byte becomes ``a`` (a word byte) or a space, and each run starts either
+    the text or after a space: ``b" a"`` occurrences, which ``bytes.count``
+    finds without building the words (several times faster than the regex)."""
     if not text:
         return 0
     if not text.isascii():
         text = _ODD.sub(" ", text)
-    return len(text.encode().translate(_WORD_BYTES).split())
+    folded = text.encode().translate(_WORD_BYTES)
+    return folded.count(b" a") + (folded[0] == 97)
 
 
 # Non-ASCII characters that are not word characters.
 _ODD = re.compile(r"[^\x00-\x7f\w]+")
-# Byte -> itself for ASCII word characters, b" " for other ASCII, b"a" for
-# the bytes of non-ASCII characters (all word characters after _ODD).
+# Byte -> b"a" for ASCII word characters and the bytes of non-ASCII characters
+# (all word characters after _ODD), b" " for other ASCII.
 _WORD_BYTES = bytes(
-    (c if chr(c).isalnum() or c == 95 else 32) if c < 128 else 97 for c in range(256)
+    (97 if chr(c).isalnum() or c == 95 else 32) if c < 128 else 97 for c in range(256)
 )
 
 
