@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from newscrawl.extract import extract_article
+from newscrawl.extract import teaser as teaser_module
 from newscrawl.extract.teaser import (
     _COMPILED,
     classify_text,
@@ -211,9 +212,8 @@ def test_truncation_prompt_on_long_runs_of_digits():
     assert says_text_continues(digits + " 12 % of this article is for subscribers")
 
 
-def test_literal_precheck_never_hides_a_phrase():
-    """The cheap literal test before each phrase regex gives the same reasons
-    as the regexes alone, on every teaser and article text of the fixtures."""
+def _phrase_sample_texts() -> list[str]:
+    """Every teaser and article text of the fixtures, and a few prompts."""
     texts = [t for teasers in TEASERS.values() for t in teasers]
     texts += [p for paragraphs in PARAGRAPHS.values() for p in paragraphs]
     texts += [
@@ -226,13 +226,36 @@ def test_literal_precheck_never_hides_a_phrase():
         "This article is only available to subscribers",
         "Déjà abonné ? Connectez-vous",
         "هل أنت مشترك؟ سجّل الدخول لمتابعة القراءة",
+        "Sign in or continue reading: the rest of this article is for subscribers",
     ]
+    return texts
+
+
+def test_literal_precheck_never_hides_a_phrase():
+    """The cheap literal test before each phrase regex gives the same reasons
+    as the regexes alone, on every teaser and article text of the fixtures."""
+    texts = _phrase_sample_texts()
     assert len(texts) > 20
     for text in texts:
         norm = normalize_text(text)
         plain = [reason for reason, pattern in _COMPILED.items() if pattern.search(norm)]
         assert phrase_reasons(text) == plain, text
     assert phrase_reasons("You have reached your limit of free articles") == ["wall"]
+
+
+def test_literal_finder_is_the_same_with_or_without_the_automaton(monkeypatch):
+    """pyahocorasick only makes the literal pre-check faster: with it or
+    without it the same literals are found, overlapping ones included."""
+    pytest.importorskip("ahocorasick")
+    literals = tuple(sorted(teaser_module._TABLE.by_literal))
+    fast = teaser_module.literal_finder(literals)
+    monkeypatch.setattr(teaser_module, "ahocorasick", None)
+    slow = teaser_module.literal_finder(literals)
+    for text in _phrase_sample_texts():
+        norm = normalize_text(text)
+        assert fast(norm) == slow(norm), text
+    overlapping = normalize_text("Sign in or continue reading: the rest of this article")
+    assert len(fast(overlapping)) >= 3
 
 
 @pytest.mark.parametrize(

@@ -238,7 +238,7 @@ def explain_article(
     out["articleBody"] = blocks_text(kept)
     out["articleBodyHtml"] = blocks_html(kept)
     out["access"], out["accessEvidence"] = decide_access(
-        _access_cues(kept, decisions, dom_dropped, signals)
+        _access_cues(kept, decisions, dom_dropped, signals, out["articleBody"])
     )
     out["contentHash"] = content_hash(out["articleBody"])
     out.setdefault("headline", None)
@@ -324,7 +324,9 @@ def _prompt_reason(reason: str, text: str) -> str:
     return reason
 
 
-def _access_cues(kept, decisions, dom_dropped, signals) -> AccessCues:
+def _access_cues(kept, decisions, dom_dropped, signals, body: str) -> AccessCues:
+    """What ``decide_access`` weighs; ``body`` is ``blocks_text(kept)`` (its
+    words are the kept blocks' words: no word runs across the blank lines)."""
     prompts: list[str] = []
     says_truncated = False
     for d in dom_dropped:
@@ -362,7 +364,7 @@ def _access_cues(kept, decisions, dom_dropped, signals) -> AccessCues:
             after = True
             says_truncated = says_truncated or truncated
     return AccessCues(
-        served_words=sum(word_count(b.text) for b in kept),
+        served_words=word_count(body),
         last_text=kept[-1].text if kept else "",
         is_accessible_for_free=signals.get("is_accessible_for_free"),
         paywall_markup=signals.get("paywall_markup") or 0,

@@ -19,6 +19,12 @@ import re
 import re._constants as _sre
 import re._parser as _sre_parser
 import unicodedata
+from operator import itemgetter
+
+try:  # optional: one pass over a text finds every literal (pyahocorasick)
+    import ahocorasick
+except ImportError:  # pragma: no cover - depends on the environment
+    ahocorasick = None
 
 # Reasons that mean "the page stands between the reader and the text".
 WALL_REASONS = frozenset({"wall", "pricing"})
@@ -114,21 +120,23 @@ def word_count(text: str) -> int:
 
     Counted on bytes: the non-ASCII characters that are not word characters
     (curly quotes, dashes, Arabic commas ...) become spaces, then every other
-    non-ASCII byte is a letter and every ASCII non-word byte a space, and
-    ``bytes.split`` counts the runs (several times faster than the regex)."""
+    byte becomes ``a`` (a word byte) or a space, and each run starts either
+    the text or after a space: ``b" a"`` occurrences, which ``bytes.count``
+    finds without building the words (several times faster than the regex)."""
     if not text:
         return 0
     if not text.isascii():
         text = _ODD.sub(" ", text)
-    return len(text.encode().translate(_WORD_BYTES).split())
+    folded = text.encode().translate(_WORD_BYTES)
+    return folded.count(b" a") + (folded[0] == 97)
 
 
 # Non-ASCII characters that are not word characters.
 _ODD = re.compile(r"[^\x00-\x7f\w]+")
-# Byte -> itself for ASCII word characters, b" " for other ASCII, b"a" for
-# the bytes of non-ASCII characters (all word characters after _ODD).
+# Byte -> b"a" for ASCII word characters and the bytes of non-ASCII characters
+# (all word characters after _ODD), b" " for other ASCII.
 _WORD_BYTES = bytes(
-    (c if chr(c).isalnum() or c == 95 else 32) if c < 128 else 97 for c in range(256)
+    (97 if chr(c).isalnum() or c == 95 else 32) if c < 128 else 97 for c in range(256)
 )
 
 
@@ -425,78 +433,144 @@ def _is_anchored(pattern: str) -> bool:
     return bool(parsed) and parsed[0] == (_sre.AT, _sre.AT_BEGINNING)
 
 
-def _matchers(ascii_only: bool) -> list[tuple]:
-    """Per reason (in _ORDER): (reason, one regex of its phrases anchored at
-    the start of the text or None, [(clauses, regex)] of the other phrases).
+def _first_chars(items) -> frozenset | None:
+    """The characters every match of the parsed ``items`` starts with, or
+    None when that is not known (a class like ``\\w``, an optional start)."""
+    for op, arg in items:
+        if op is _sre.AT and arg is _sre.AT_BEGINNING:
+            continue
+        if op is _sre.LITERAL:
+            return frozenset(chr(arg))
+        if op is _sre.IN:
+            chars: set[str] = set()
+            for kind, value in arg:
+                if kind is _sre.LITERAL:
+                    chars.add(chr(value))
+                elif kind is _sre.RANGE and value[1] - value[0] < 256:
+                    chars.update(map(chr, range(value[0], value[1] + 1)))
+                else:
+                    return None
+            return frozenset(chars)
+        if op is _sre.SUBPATTERN:
+            return _first_chars(arg[3])
+        if op is _sre.BRANCH:
+            alternatives = [_first_chars(branch) for branch in arg[1]]
+            if any(alt is None for alt in alternatives):
+                return None
+            return frozenset().union(*alternatives)
+        if op in (_sre.MAX_REPEAT, _sre.MIN_REPEAT) and arg[0] >= 1:
+            return _first_chars(arg[2])
+        return None
+    return None
+
+
+class _PhraseTable:
+    """The phrases of every reason, arranged for :func:`phrase_reasons`.
+
+    - ``starts[i]``: one regex of reason ``i``'s phrases anchored at the start
+      of the text (or None); ``starts_for[ch]``: the reasons whose anchored
+      phrases can match a text starting with ``ch`` (``starts_any`` for other
+      characters and the empty text);
+    - every other phrase runs its regex only when the text holds one literal
+      of each of its clauses (most blocks hold none): ``by_literal`` maps a
+      literal of a phrase's first (rarest) clause to those phrases, which are
+      ``(reason index, other clauses, regex)``; one pass over the text
+      (``find``) tells which of these literals it holds.
+
     ``ascii_only``: for ASCII text (literals it cannot contain are left out,
-    and phrases that need one)."""
-    out = []
-    for reason in _ORDER:
-        anchored, others = [], []
-        for phrase in PHRASES[reason]:
-            pattern = normalize_text(phrase)
-            clauses = _required_clauses(pattern)
-            if ascii_only:
-                clauses = [tuple(lit for lit in c if lit.isascii()) for c in clauses]
-                if not all(clauses):
-                    continue
-            if _is_anchored(pattern):
-                anchored.append(pattern)
-            else:  # a phrase without a known literal: "" is in every text
-                others.append((tuple(clauses or [("",)]), re.compile(pattern)))
-        start = re.compile("|".join(f"(?:{p})" for p in anchored)) if anchored else None
-        out.append((reason, start, tuple(others)))
-    return out
+    and phrases that need one).
+    """
+
+    def __init__(self, ascii_only: bool):
+        self.starts: list[re.Pattern | None] = []
+        start_chars: list[frozenset | None] = []
+        self.phrases: list[tuple] = []
+        self.by_literal: dict[str, list[int]] = {}
+        self.always: list[int] = []  # phrases without a known literal
+        for index, reason in enumerate(_ORDER):
+            anchored, chars = [], set()
+            for phrase in PHRASES[reason]:
+                pattern = normalize_text(phrase)
+                clauses = _required_clauses(pattern)
+                if ascii_only:
+                    clauses = [tuple(lit for lit in c if lit.isascii()) for c in clauses]
+                    if not all(clauses):
+                        continue
+                if _is_anchored(pattern):
+                    anchored.append(pattern)
+                    first = _first_chars(list(_sre_parser.parse(pattern)))
+                    chars = None if chars is None or first is None else chars | first
+                else:
+                    self._add_phrase(index, clauses, re.compile(pattern))
+            self.starts.append(
+                re.compile("|".join(f"(?:{p})" for p in anchored)) if anchored else None
+            )
+            start_chars.append(chars if anchored else frozenset())
+        self.starts_any = tuple(i for i, c in enumerate(start_chars) if c is None)
+        self.starts_for = {
+            ch: tuple(i for i, c in enumerate(start_chars) if c is None or ch in c)
+            for ch in set().union(*(c for c in start_chars if c))
+        }
+        self.find = literal_finder(tuple(sorted(self.by_literal)))
+
+    def _add_phrase(self, reason: int, clauses: list[tuple], pattern: re.Pattern) -> None:
+        number = len(self.phrases)
+        self.phrases.append((reason, tuple(clauses[1:]), pattern))
+        first = clauses[0] if clauses else ("",)
+        if "" in first:  # "" is in every text
+            self.always.append(number)
+            return
+        for literal in first:
+            self.by_literal.setdefault(literal, []).append(number)
 
 
-# Phrase matching: each reason's phrases anchored at the start are one regex
-# tried at the start only; every other phrase runs its regex only when the
-# text holds one literal of each of its clauses (most blocks hold none).
-_MATCHERS = _matchers(ascii_only=False)
-_ASCII_MATCHERS = _matchers(ascii_only=True)
+def literal_finder(literals: tuple[str, ...]):
+    """A function ``text -> set`` of the ``literals`` that ``text`` contains.
+
+    With pyahocorasick installed, one automaton pass over the text finds them
+    all; without it, each literal is looked up in turn (``filter`` in C).
+    Both give the same set."""
+    if ahocorasick is None or not literals:
+        return lambda text: set(filter(text.__contains__, literals))
+    automaton = ahocorasick.Automaton()
+    for literal in literals:
+        automaton.add_word(literal, literal)
+    automaton.make_automaton()
+    found = itemgetter(1)
+    return lambda text: set(map(found, automaton.iter(text)))
 
 
-def _first_literals(matchers: list[tuple]) -> tuple[str, ...]:
-    """The literals of every phrase's first (rarest) clause, each once."""
-    found = {lit for _reason, _start, phrases in matchers for c, _p in phrases for lit in c[0]}
-    return tuple(sorted(found))
-
-
-# Looked up in one pass per text (``filter`` in C); a phrase whose first
-# clause has none of them present is passed over without a Python loop.
-_FIRSTS = _first_literals(_MATCHERS)
-_ASCII_FIRSTS = _first_literals(_ASCII_MATCHERS)
+_TABLE = _PhraseTable(ascii_only=False)
+_ASCII_TABLE = _PhraseTable(ascii_only=True)
 
 
 def phrase_reasons(text: str, normalized: bool = False) -> list[str]:
     """Every reason whose phrase list matches ``text`` (in PHRASES order)."""
     norm = text if normalized else normalize_text(text)
-    if norm.isascii():
-        matchers, firsts = _ASCII_MATCHERS, _ASCII_FIRSTS
-    else:
-        matchers, firsts = _MATCHERS, _FIRSTS
-    present = set(filter(norm.__contains__, firsts))
-    found = []
-    for reason, start, phrases in matchers:
-        if start is not None and start.match(norm):
-            found.append(reason)
+    table = _ASCII_TABLE if norm.isascii() else _TABLE
+    starts = table.starts
+    found = [i for i in table.starts_for.get(norm[:1], table.starts_any) if starts[i].match(norm)]
+    present = table.find(norm)
+    if not present and not table.always:
+        return [_ORDER[i] for i in found]
+    candidates = set(table.always)
+    for literal in present:
+        candidates.update(table.by_literal[literal])
+    hits = set(found)
+    for number in candidates:
+        reason, clauses, pattern = table.phrases[number]
+        if reason in hits:
             continue
-        if not present:
-            continue
-        for clauses, pattern in phrases:
-            if present.isdisjoint(clauses[0]):
-                continue
-            for clause in clauses[1:]:
-                for literal in clause:
-                    if literal in norm:
-                        break
-                else:
-                    break  # no literal of this clause: the phrase cannot match
-            else:
-                if pattern.search(norm):
-                    found.append(reason)
+        for clause in clauses:
+            for literal in clause:
+                if literal in norm:
                     break
-    return found
+            else:
+                break  # no literal of this clause: the phrase cannot match
+        else:
+            if pattern.search(norm):
+                hits.add(reason)
+    return [_ORDER[i] for i in sorted(hits)]
 
 
 # A price is a pricing prompt only next to words of the subscription trade ...
