@@ -952,7 +952,7 @@ SD_CHOICE_COVERS = 0.6  # share of its 4-grams below which the container is re-c
 
 def _shingles(text: str) -> list[tuple]:
     words = _WORD.findall(text.casefold())
-    return [tuple(words[i : i + 4]) for i in range(len(words) - 3)]
+    return list(zip(words, words[1:], words[2:], words[3:]))
 
 
 def _agree_with_structured_body(segments, candidates, best, sd_body: str):
@@ -967,7 +967,7 @@ def _agree_with_structured_body(segments, candidates, best, sd_body: str):
     total = []
     for seg in segments:
         grams = _shingles(seg.text) if not seg.chrome else []
-        matched.append(sum(1 for g in grams if g in wanted))
+        matched.append(sum(map(wanted.__contains__, grams)))
         total.append(len(grams))
     page = sum(matched)
     if page < SD_PAGE_AGREES * len(wanted):

@@ -149,7 +149,7 @@ def load_page(html: str | bytes, url: str, content_type: str | None = None) -> P
     """Decode and parse ``html`` once. Raises ``EmptyPage`` for empty input."""
     text = decode_html(html, content_type)
     text = _XML_DECL.sub("", text, count=1)
-    if not text.strip():
+    if not text or text.isspace():  # (no copy of the page, as strip() makes)
         raise EmptyPage("empty document")
     try:
         tree = lxml.html.document_fromstring(text, parser=html_parser())
