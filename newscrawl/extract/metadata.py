@@ -17,11 +17,10 @@ from __future__ import annotations
 import html
 import logging
 import re
-from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
-from itertools import accumulate, islice
+from itertools import islice
 from urllib.parse import urljoin, urlsplit
 
 import lxml.etree
@@ -345,7 +344,9 @@ def _first_string(value) -> str | None:
         value = value.get("name") or value.get("@value")
     if not isinstance(value, str):
         return None
-    return clean_text(html.unescape(_TAG.sub(" ", value)))
+    if "<" in value:
+        value = _TAG.sub(" ", value)
+    return clean_text(html.unescape(value))
 
 
 # --------------------------------------------------------------------------- fields
@@ -824,11 +825,7 @@ def _mark_values(values: list[str]) -> set[str]:
     """
     distinct = list(set(values))
     lowered = "\0".join(distinct).lower()
-    matches = [m.start() for m in _MARK_WORDS.finditer(lowered)]
-    if not matches:
-        return set()
-    ends = list(accumulate(len(part) + 1 for part in lowered.split("\0")))
-    return {distinct[bisect_right(ends, start)] for start in matches}
+    return {distinct[lowered.count("\0", 0, m.start())] for m in _MARK_WORDS.finditer(lowered)}
 
 
 # Case-sensitive patterns: Python's re is many times slower with re.I.
