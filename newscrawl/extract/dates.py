@@ -264,6 +264,8 @@ _TEXT_DATES = [
         r"(?<![^\W\d_])([^\W\d_]{3,12})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+((?:19|20)\d{2})(?!\d)"
         + _TEXT_TIME)),
 ]  # fmt: skip
+# What every pattern of ``_TEXT_DATES`` needs (``\d`` is any script's digit).
+_TWO_DIGITS = re.compile(r"\d\d")
 
 
 def find_dates(text: str, languages=(), month_first: bool = False) -> list[tuple[str, str]]:
@@ -273,7 +275,9 @@ def find_dates(text: str, languages=(), month_first: bool = False) -> list[tuple
     "Σάββατο 14 Ιανουαρίου 2012". Month names are those of English and of the
     ``languages`` given (from dateparser's locale data, without its parser).
     """
-    text = (text or "").translate(_DIGITS)
+    if not text or not _TWO_DIGITS.search(text):
+        return []  # every pattern needs a year of two or four digits
+    text = text.translate(_DIGITS)
     months = _month_names(tuple(languages or ()))
     found = []
     for kind, pattern in _TEXT_DATES:

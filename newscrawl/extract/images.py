@@ -53,7 +53,7 @@ def clean_text(value) -> str | None:
     """Whitespace-normalised text, or None when empty or not a string."""
     if not isinstance(value, str):
         return None
-    text = _SPACE.sub(" ", value).strip()
+    text = " ".join(value.split())  # as ``\s+`` -> " " and strip(): same white space
     return text or None
 
 

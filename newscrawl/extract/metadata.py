@@ -20,7 +20,6 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
-from functools import lru_cache
 from itertools import islice
 from urllib.parse import urljoin, urlsplit
 
@@ -119,10 +118,7 @@ SECTION_META = (
     "cxenseparse:recs:articlesection",
 )
 
-_TIME_PUBLISHED = lxml.etree.XPath(
-    "//*[@itemprop='datePublished']/@datetime | //*[@itemprop='datePublished']/@content"
-    " | //time[@pubdate]/@datetime"
-)
+_ITEMPROPS = lxml.etree.XPath("//@itemprop")
 _PARAGRAPHS = lxml.etree.XPath("//p")
 _NOT_ARTICLE = re.compile(
     r"related|recommend|more-|most-|popular|sidebar|widget|footer|comment|nav|teaser|promo|"
@@ -348,7 +344,9 @@ def _first_string(value) -> str | None:
         value = value.get("name") or value.get("@value")
     if not isinstance(value, str):
         return None
-    return clean_text(html.unescape(_TAG.sub(" ", value)))
+    if "<" in value:
+        value = _TAG.sub(" ", value)
+    return clean_text(html.unescape(value))
 
 
 # --------------------------------------------------------------------------- fields
@@ -494,7 +492,7 @@ def _dates(meta: Metadata, page: Page, article, nodes) -> None:
         if any(_put_date(meta, name, raw, source, langs) for raw, source in candidates):
             continue
         if name == "datePublished" and ("datePublished" in page.html or _pubdate_times(page)):
-            for raw in _TIME_PUBLISHED(page.tree)[:2]:  # microdata outside an itemscope
+            for raw in _time_published(page)[:2]:  # microdata outside an itemscope
                 if _put_date(meta, name, raw, "dom", langs):
                     break
     if not meta.fields.get("datePublished"):
@@ -528,6 +526,29 @@ def _prefer_url_date(meta: Metadata, page: Page) -> None:
 def _pubdate_times(page: Page) -> bool:
     """Whether the page has a ``<time pubdate>``."""
     return any(el.get("pubdate") is not None for el in page.elements["time"])
+
+
+def _time_published(page: Page) -> list[str]:
+    """The ``datetime``/``content`` values of ``itemprop="datePublished"`` elements
+    and the ``datetime`` of ``<time pubdate>``, in document order.
+
+    As the XPath ``//*[@itemprop='datePublished']/@datetime | ... |
+    //time[@pubdate]/@datetime`` would find them, without its test of every
+    element of the page: libxml2 collects the few ``itemprop`` attributes.
+    """
+    marked = [value.getparent() for value in _ITEMPROPS(page.tree) if value == "datePublished"]
+    times = [el for el in page.elements["time"] if el.get("pubdate") is not None]
+    if marked and times:
+        elements = sorted(dict.fromkeys(marked + times), key=_document_key)
+    else:
+        elements = marked or times
+    itemprop = set(marked)
+    return [
+        value
+        for el in elements
+        for key, value in el.items()
+        if key == "datetime" or (key == "content" and el in itemprop)
+    ]
 
 
 class _DateHints(list):
@@ -763,22 +784,25 @@ def _find_marked(page: Page) -> dict[str, list]:
     (any case), and ``rel``/``itemprop="author"`` elements.
 
     libxml2 collects the class and id attributes in one pass over the tree; only
-    their values are tested here, in Python, and each distinct value once
-    (walking the elements in Python, or ``contains()`` tests in XPath, cost
-    several times more). A page with more than ``_MAX_MARKS`` distinct
+    their values are tested here, in Python, all distinct values in one regex
+    search (walking the elements in Python, or ``contains()`` tests in XPath,
+    cost several times more). A page with more than ``_MAX_MARKS`` distinct
     ``(tag, attribute, value)`` marks (a portal page listing many stories)
     keeps the first ones in that order.
     """
     out: dict[str, list] = {"date": [], "byline": []}
     text = page.html
     xpath = _MARK_ATTRIBUTES
-    if 'rel="author"' in text or 'itemprop="author"' in text:
+    if '="author"' in text and ('rel="author"' in text or 'itemprop="author"' in text):
         xpath = _MARK_ATTRIBUTES_AUTHOR
+    values = xpath(page.tree)
+    marked = _mark_values(values)
+    if not marked:
+        return out
     found = []  # (element, mark)
-    for value in xpath(page.tree):
-        if value == "author" or _is_mark_value(value):
-            el = value.getparent()
-            found.append((el, (el.tag, value.attrname, value)))
+    for value in filter(marked.__contains__, values):
+        el = value.getparent()
+        found.append((el, (el.tag, value.attrname, value)))
     marks = {mark for _el, mark in found}
     if len(marks) > _MAX_MARKS:
         kept = set(sorted(marks)[:_MAX_MARKS])
@@ -792,15 +816,23 @@ def _find_marked(page: Page) -> dict[str, list]:
     return out
 
 
-@lru_cache(maxsize=4096)
-def _is_mark_value(value: str) -> bool:
-    return _MARK_WORDS.search(value.lower()) is not None
+def _mark_values(values: list[str]) -> set[str]:
+    """The distinct ``values`` naming a mark in any case (``_MARK_WORDS``).
+
+    They are lower-cased and searched joined by NUL, which no attribute value
+    holds, so a match never spans two values: one regex scan per page instead
+    of one per value.
+    """
+    distinct = list(set(values))
+    lowered = "\0".join(distinct).lower()
+    return {distinct[lowered.count("\0", 0, m.start())] for m in _MARK_WORDS.finditer(lowered)}
 
 
 # Case-sensitive patterns: Python's re is many times slower with re.I.
-_MARK_ATTRIBUTES = lxml.etree.XPath("//@class | //@id")
+# ``//*/@class`` rather than ``//@class``: libxml2 then skips text nodes.
+_MARK_ATTRIBUTES = lxml.etree.XPath("//*/@class | //*/@id")
 _MARK_ATTRIBUTES_AUTHOR = lxml.etree.XPath(
-    "//@class | //@id | //@rel[. = 'author'] | //@itemprop[. = 'author']"
+    "//*/@class | //*/@id | //@rel[. = 'author'] | //@itemprop[. = 'author']"
 )
 _MAX_MARKS = 60
 _DATE_WORDS = re.compile(r"date|publish|timestamp")

@@ -90,8 +90,9 @@ class Page:
         found: dict[str, list] = {tag: [] for tag in INDEXED_TAGS}
         headings = found["headings"] = []
         for el in self.tree.iter(*INDEXED_TAGS):
-            found[el.tag].append(el)
-            if el.tag in _HEADING_TAGS:
+            tag = el.tag
+            found[tag].append(el)
+            if tag in _HEADING_TAGS:
                 headings.append(el)
         return found
 
