@@ -305,3 +305,16 @@ def test_generic_meta_date_days_after_the_url_date_is_an_edit():
     trusted = html.replace('name="date"', 'property="article:published_time"')
     meta = extract_metadata(load_page(trusted, url))
     assert meta.fields["datePublished"].startswith("2012-07-31")
+
+
+def test_microdata_properties_attached_by_itemref():
+    """Microdata items that pull their author and date in with ``itemref``
+    (elements found by id, outside the item) keep them."""
+    page = load_page(
+        (PAGES / "meta-microdata-itemref.html").read_bytes(), "https://example.com/port-strike"
+    )
+    meta = extract_metadata(page)
+    assert names(meta) == ["Leila Haddad"]
+    assert meta.sources["authors"] == "microdata"
+    assert meta.fields["datePublished"] == "2024-03-01T10:00:00+02:00"
+    assert meta.sources["datePublished"] == "microdata"
