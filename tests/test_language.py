@@ -1,6 +1,8 @@
 """The article's language from its text: the short first guess and the full sample."""
 
 from newscrawl.extract.language import SAMPLE_CHARS, _reads_english, guess_language
+from newscrawl.extract.metadata import detect_language
+from newscrawl.extract.page import load_page
 
 ENGLISH = (
     "The central bank kept its main interest rate unchanged on Thursday, saying that "
@@ -53,3 +55,25 @@ def test_english_settled_by_its_function_words_only_for_english_prose():
     mixed = ((ENGLISH * 2)[: SAMPLE_CHARS // 3] + TURKISH * 4)[:SAMPLE_CHARS]
     assert not _reads_english(mixed)
     assert not _reads_english("the and of to in " * 3)  # too few words to judge
+
+
+# Nigerian Pidgin news prose (written for this test): many English function
+# words, not English.
+PIDGIN = (
+    "Police for Lagos State don arrest three men wey dem say na dem dey behind di robbery "
+    "wey happun for one bank last week. Di police spokesperson tell reporters say di "
+    "suspects confess say dem plan di operation for almost two months before dem carry am "
+    "out. E add say police still dey find two oda pipo wey run comot for di scene. "
+)
+
+
+def test_pidgin_is_not_english_for_its_english_function_words():
+    """Nigerian Pidgin prose is full of English function words (about 0.3 of
+    its words); neither its own declaration (``pcm``, which has no ISO 639-1
+    code) nor no declaration at all makes it English."""
+    html = f"<html lang='pcm'><body><p>{PIDGIN}</p></body></html>"
+    page = load_page(html, "https://example.com/pidgin")
+    assert not _reads_english((PIDGIN * 3)[:SAMPLE_CHARS])
+    assert detect_language(page, PIDGIN * 3, "pcm")[0] != "en"
+    assert detect_language(page, PIDGIN * 3, None)[0] != "en"
+    assert detect_language(page, ENGLISH * 5, None) == ("en", "text")

@@ -201,12 +201,15 @@ def detect_language(page: Page, body_text: str, declared: str | None) -> tuple[s
     short (a teaser), the page's headline and paragraphs are added so the
     guess has enough text.
     """
+    raw = declared
     declared = normalise_language(declared)
+    # a declaration we cannot map (e.g. "pcm") rules out the English shortcut
+    shortcut = declared == "en" or not (raw.strip() if isinstance(raw, str) else raw)
     text = (body_text or "").strip()
     if letter_count(text[:400]) < 200 and letter_count(text[:PAGE_SAMPLE_CHARS]) < 200:
         text = " ".join([text, *_page_text_sample(page, PAGE_SAMPLE_CHARS)])
-        return guess_language(text, declared, PAGE_SAMPLE_CHARS)
-    return guess_language(middle_sample(text), declared)
+        return guess_language(text, declared, PAGE_SAMPLE_CHARS, english_shortcut=shortcut)
+    return guess_language(middle_sample(text), declared, english_shortcut=shortcut)
 
 
 def declared_language(page: Page, article: dict | None = None) -> str | None:
