@@ -156,6 +156,21 @@ def test_bad_input_gives_an_article_not_an_exception(html):
     assert article["access"] in ("unknown", "free")
 
 
+def test_control_characters_next_to_removed_chrome_are_no_crash():
+    """Text right after a chrome box that the extractor removes keeps its
+    words even when it holds control characters lxml refuses to store."""
+    html = (
+        "<html><body><h1>Council passes budget</h1>"
+        "<p>The council approved the new budget on Tuesday after a long debate.</p>"
+        "<div class='newsletter'>Sign up for our daily newsletter</div>"
+        "\x1c The mayor said it was a good day for the city.\x0b</body></html>"
+    )
+    article = extract_article(html, "https://e.org/budget")
+    jsonschema.validate(article, SCHEMA)
+    assert "The mayor said it was a good day for the city." in article["articleBody"]
+    assert "newsletter" not in article["articleBody"]
+
+
 @pytest.mark.parametrize("html", [b"", "   \n ", b"\n\t"])
 def test_empty_input_raises_empty_page(html):
     with pytest.raises(EmptyPage):

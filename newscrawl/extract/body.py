@@ -148,10 +148,19 @@ def _remove(el) -> None:
     prev = el.getprevious()
     if tail and tail.strip():
         if prev is not None:
-            prev.tail = (prev.tail or "") + tail
+            prev.tail = _xml_safe((prev.tail or "") + tail)
         else:
-            parent.text = (parent.text or "") + tail
+            parent.text = _xml_safe((parent.text or "") + tail)
     parent.remove(el)
+
+
+# Characters libxml2's HTML parser keeps in text but lxml refuses to set.
+_NOT_XML = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+
+
+def _xml_safe(text: str) -> str:
+    """``text`` with the control characters lxml cannot store as spaces."""
+    return _NOT_XML.sub(" ", text)
 
 
 # --- 2. main text --------------------------------------------------------------
@@ -276,7 +285,7 @@ def trafilatura_main_text(tree, url: str) -> list[Block]:
 def _inline_text(el) -> str:
     """Text of an element; a line break separates words like a space."""
     for node in el.iter("lb", "br"):
-        node.tail = " " + (node.tail or "")
+        node.tail = _xml_safe(" " + (node.tail or ""))
     return clean_space("".join(el.itertext()))
 
 

@@ -952,7 +952,7 @@ SD_CHOICE_COVERS = 0.6  # share of its 4-grams below which the container is re-c
 
 def _shingles(text: str) -> list[tuple]:
     words = _WORD.findall(text.casefold())
-    return list(zip(words, words[1:], words[2:], words[3:]))
+    return list(zip(words, words[1:], words[2:], words[3:], strict=False))
 
 
 def _agree_with_structured_body(segments, candidates, best, sd_body: str):
