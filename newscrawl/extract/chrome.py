@@ -25,7 +25,6 @@ import lxml.etree
 from newscrawl.extract.teaser import (
     HARD_MARKUP_KINDS,
     is_caption,
-    markup_kind,
     normalize_text,
     phrase_reasons,
     word_count,
@@ -35,22 +34,6 @@ PROSE_MIN_WORDS = 25
 # Elements never removed as chrome, whatever their class says.
 NEVER_CHROME = frozenset({"html", "body", "head", "main", "script", "style"})
 MARKED = lxml.etree.XPath("descendant-or-self::*[@class or @id or @role or @aria-label]")
-
-_KINDS: dict[tuple, str | None] = {}
-
-
-def kind_of(el) -> str | None:
-    """``teaser.markup_kind`` of the element's class/id/role/aria-label, memoised
-    (pages repeat the same class strings many times)."""
-    get = el.get
-    key = (get("class"), get("id"), get("role"), get("aria-label"))
-    try:
-        return _KINDS[key]
-    except KeyError:
-        if len(_KINDS) > 20000:
-            _KINDS.clear()
-        kind = _KINDS[key] = markup_kind(" ".join(filter(None, key)))
-        return kind
 
 
 def chrome_reason(kind: str, total: int, prose: int, text) -> str | None:

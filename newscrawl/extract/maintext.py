@@ -30,7 +30,6 @@ from newscrawl.extract.chrome import (
     PROSE_MIN_WORDS,
     chrome_reason,
     element_verdict,
-    kind_of,
     paragraph_prose_words,
 )
 from newscrawl.extract.teaser import (
@@ -513,8 +512,9 @@ def _hint(tag: str, flags: int) -> int:
 
 
 def _markup_kind(el) -> str | None:
-    """``chrome.kind_of`` from the memoised attribute values: the first
-    markup-chrome kind among the tokens of class, id, role, aria-label."""
+    """The markup-chrome kind (``teaser.markup_kind``) an element's class, id,
+    role or aria-label names: the first among their tokens, from the memoised
+    attribute values."""
     get = el.get
     for name in _MARK_NAMES:
         value = get(name)
@@ -1158,7 +1158,7 @@ def _standfirst(segments: list[Segment], headline_at: int | None, start: int) ->
         owner = seg.owner
         if not seg.prose or seg.chrome or owner is None:
             continue
-        if _is_caption_like(owner) or kind_of(owner):
+        if _is_caption_like(owner) or _markup_kind(owner):
             continue
         if start - i > LEAD_GAP or seg.protected:
             return None
