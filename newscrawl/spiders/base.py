@@ -87,6 +87,7 @@ class NewsSpider(scrapy.Spider):
         self.max_depth = int(self.max_depth)
         self.follow_unknown_links = str(self.follow_unknown_links).lower() in ("1", "true", "yes")
         self.sitemap_max_age = discovery.max_age(self.sitemap_max_age)
+        self.scope_prefixes = _as_list(self.scope_prefixes)  # "-a" gives a string
         self._article_res = [re.compile(p) for p in _as_list(self.article_url_patterns)]
         self._follow_res = [re.compile(p) for p in _as_list(self.sitemap_follow)]
 
@@ -150,7 +151,7 @@ class NewsSpider(scrapy.Spider):
         parts = urlsplit(url)
         if parts.scheme not in ("http", "https"):
             return False
-        prefixes = _as_list(self.scope_prefixes)
+        prefixes = self.scope_prefixes
         if not prefixes:
             return True
         if any(discovery.in_prefix(url, p) for p in prefixes):
@@ -239,17 +240,13 @@ class NewsSpider(scrapy.Spider):
 
     # ------------------------------------------------------------------ listings
 
-    def parse_listing(self, response):
-        """Section page → advertised feeds, article links and the next page."""
-        if not _is_html(response) or not response.body.strip():
-            self._count("non_html" if response.body.strip() else "empty_body")
-            logger.info("listing page is not HTML or empty, skipped: %s", response.url)
-            return
-        try:
-            page = load_page(response.text, response.url)
-        except EmptyPage:
-            self._count("empty_body")
-            return
+    def parse_listing(self, response, page=None):
+        """Section page → advertised feeds, article links and the next page
+        (``page``: the response already loaded by the caller)."""
+        if page is None:
+            page = self._load(response)
+            if page is None:
+                return
         for url in discovery.feed_links(page.tree, response.url):
             if self.allows(url, "feed"):
                 yield self.discovery_request(url, "feed")
@@ -301,16 +298,14 @@ class NewsSpider(scrapy.Spider):
 
     def parse_candidate(self, response):
         """A page of unknown kind: an article when it looks like one, else a listing."""
-        if _is_html(response) and response.body.strip():
-            try:
-                page = load_page(self.response_text(response), response.url)
-            except EmptyPage:
-                page = None
-            if page is not None and article_verdict(page, self._article_res)[0]:
-                yield from self.parse_article(response, page)
-                return
+        page = self._load(response)
+        if page is None:
+            return
+        if article_verdict(page, self._article_res)[0]:
+            yield from self.parse_article(response, page)
+            return
         self._count("unknown_page_as_listing")
-        yield from self.parse_listing(response)
+        yield from self.parse_listing(response, page)
 
     # ------------------------------------------------------------------ articles
 
@@ -324,18 +319,11 @@ class NewsSpider(scrapy.Spider):
         ``page`` is the response already loaded by the caller, so that a page
         is parsed once whichever callback sees it first.
         """
-        if not _is_html(response):
-            self._count("non_html")
-            ctype = response.headers.get("Content-Type", b"").decode("latin-1")
-            logger.info("not HTML (%s), skipped: %s", ctype or "no content type", response.url)
-            return
-        if not response.body.strip():
-            self._count("empty_body")
-            logger.info("empty body, skipped: %s", response.url)
-            return
         try:
             if page is None:
-                page = load_page(self.response_text(response), response.url)
+                page = self._load(response)
+                if page is None:
+                    return
             verdict, reason = article_verdict(page, self._article_res)
             if not verdict:
                 self._count("not_article")
@@ -354,6 +342,21 @@ class NewsSpider(scrapy.Spider):
         _apply_hint(item, response.meta.get("newscrawl_hint"))
         self._count("article")
         yield item
+
+    def _load(self, response):
+        """The response parsed once (``load_page``), or None when it is not
+        HTML or has no document in it (counted and logged)."""
+        if not _is_html(response):
+            self._count("non_html")
+            ctype = response.headers.get("Content-Type", b"").decode("latin-1")
+            logger.info("not HTML (%s), skipped: %s", ctype or "no content type", response.url)
+            return None
+        try:
+            return load_page(self.response_text(response), response.url)
+        except EmptyPage:
+            self._count("empty_body")
+            logger.info("empty body, skipped: %s", response.url)
+            return None
 
     def response_text(self, response) -> str:
         """The page as text; a conflicting charset is logged, counted and resolved.
