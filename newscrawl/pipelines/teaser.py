@@ -18,7 +18,8 @@ is loaded when the spider opens (site spiders, whose ``site`` is their name)
 or with the site's first article (the generic spider names sites by host), and
 saved when the spider closes. ``scrapy state reset <site>`` forgets it.
 
-A spider may declare ``site_rules`` (a ``SiteRules``); it is passed on.
+A spider's ``site_rules`` act on the page's DOM in the spider
+(``parse_article``); the blocks cleaned here need none.
 Stats: ``newscrawl/teaser/blocks_dropped``, ``newscrawl/teaser/boilerplate_dropped``,
 ``newscrawl/teaser/access/<free|metered|paywalled|unknown>``,
 ``newscrawl/teaser/empty_body``, ``newscrawl/teaser/error``,
@@ -48,12 +49,10 @@ class TeaserPipeline:
         self,
         stats=None,
         boilerplate: BoilerplateMemory | None = None,
-        rules=None,
         persist: bool = False,
     ):
         self.stats = stats
         self.boilerplate = boilerplate
-        self.rules = rules
         self.persist = persist and boilerplate is not None
         self.store = None  # the crawl state, from spider_opened when persisting
         self._loaded: set[str] = set()
@@ -107,18 +106,10 @@ class TeaserPipeline:
                 continue
             self._inc("newscrawl/teaser/boilerplate_saved", len(entries))
 
-    def _site_rules(self):
-        if self.rules is not None:
-            return self.rules
-        spider = getattr(getattr(self, "crawler", None), "spider", None)
-        return getattr(spider, "site_rules", None)
-
     def process_item(self, item):
         article = ItemAdapter(item).asdict()
         try:
-            cleaned, decisions = explain_article(
-                article, rules=self._site_rules(), boilerplate=self._memory_for(article)
-            )
+            cleaned, decisions = explain_article(article, boilerplate=self._memory_for(article))
         except Exception:
             logger.exception(
                 "Could not clean article %s; exporting it as access=unknown", article.get("url")

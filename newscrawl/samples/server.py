@@ -44,7 +44,8 @@ class _SampleHandler(SimpleHTTPRequestHandler):
 
 
 class SampleServer:
-    """``with SampleServer() as server: server.url_for("https://www.al-monitor.com/rss")``."""
+    """The bundled sample sites on a loopback port: ``with SampleServer() as server:``
+    serves ``https://www.al-monitor.com/rss`` at ``{server.url}/www.al-monitor.com/rss``."""
 
     def __init__(self, root: Path = SITES_DIR, port: int = 0):
         handler = lambda *a, **kw: _SampleHandler(*a, directory=str(root), **kw)  # noqa: E731
@@ -55,11 +56,6 @@ class SampleServer:
     def url(self) -> str:
         host, port = self.httpd.server_address[:2]
         return f"http://{host}:{port}"
-
-    def url_for(self, site_url: str) -> str:
-        """The loopback URL that serves ``site_url``."""
-        parts = urlsplit(site_url)
-        return f"{self.url}/{parts.hostname}{parts.path or '/'}"
 
     def start(self) -> SampleServer:
         self.thread.start()

@@ -43,9 +43,7 @@ class GenericNewsSpider(NewsSpider):
             lines = Path(url_file).read_text(encoding="utf-8").splitlines()
             start += [s.strip() for s in lines if s.strip() and not s.lstrip().startswith("#")]
         if not start:
-            raise ValueError(
-                "the news spider needs -a url=https://site/section/ (or urls=, url_file=)"
-            )
+            raise ValueError(self.check_arguments({}))
         kwargs.setdefault("scope_prefixes", [scope_prefix(u) for u in start])
         kwargs.setdefault("listing_urls", start)
         roots = dict.fromkeys(discovery.root_url(u, "/robots.txt") for u in start)
