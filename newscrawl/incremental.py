@@ -26,7 +26,7 @@ sitemap/feed URL) to the newest date seen.
 from __future__ import annotations
 
 import logging
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime, time, timedelta
 
 from scrapy import signals
 from scrapy.exceptions import DontCloseSpider, IgnoreRequest, NotConfigured
@@ -49,6 +49,16 @@ def parse_lastmod(value: str | None) -> datetime | None:
     except ValueError:
         return None
     return parsed if parsed.tzinfo else parsed.replace(tzinfo=UTC)
+
+
+def latest_meant(lastmod: datetime) -> datetime:
+    """The latest moment a sitemap/feed date can mean: discovery writes a bare
+    date (``2024-05-01``) as midnight UTC, so midnight UTC counts as the end of
+    that day (an edit later that day is not missed; a real midnight only errs
+    towards fetching)."""
+    if lastmod.utcoffset() == timedelta(0) and lastmod.time() == time(0):
+        return lastmod + timedelta(days=1) - timedelta(seconds=1)
+    return lastmod
 
 
 def should_skip(
@@ -160,6 +170,7 @@ class IncrementalMiddleware:
             site = site_name(source) if site_name else getattr(spider, "name", "")
             self.store.raise_watermark(site, source, lastmod.isoformat())
         last_checked = known and self.store.last_checked(known["site"], known["key"])
-        if should_skip(known, last_checked, lastmod, datetime.now(UTC), self.recheck_days):
+        now = datetime.now(UTC)
+        if should_skip(known, last_checked, latest_meant(lastmod), now, self.recheck_days):
             self.stats.inc_value("newscrawl/incremental/skipped")
             raise IgnoreRequest(f"unchanged since {last_checked}: {request.url}")

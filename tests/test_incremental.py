@@ -10,7 +10,7 @@ from conftest import LoopbackSite, read_jsonl, run_scrapy
 sys.path.insert(0, str(Path(__file__).parent / "sites" / "cron-spiders"))
 from cronfixtures import CronSite, crawl_args, crawl_env, manifests, outputs  # noqa: E402
 
-from newscrawl.incremental import parse_lastmod, should_skip  # noqa: E402
+from newscrawl.incremental import latest_meant, parse_lastmod, should_skip  # noqa: E402
 
 
 def crawl(tmp_path, url, *extra):
@@ -104,3 +104,19 @@ def test_skip_rule():
     paywalled = {"access": "paywalled", "first_seen": "2026-11-20T00:00:00Z"}
     assert not should_skip(paywalled, checked, parse_lastmod("2026-11-19"), now, 7)
     assert should_skip(paywalled, checked, parse_lastmod("2026-11-19"), now, 3)
+
+
+def test_a_bare_sitemap_date_keeps_meaning_its_whole_day():
+    """A sitemap's ``<lastmod>2026-11-20</lastmod>`` reaches the middleware as
+    midnight UTC (discovery writes ISO dates); an article checked at 10:00 that
+    day may have changed later the same day, so it is fetched again."""
+    from newscrawl.discovery import iso_date
+
+    now = parse_lastmod("2026-11-24T12:00:00Z")
+    known = {"access": "free", "first_seen": "2026-11-01T00:00:00Z"}
+    checked = "2026-11-20T10:00:00Z"
+    lastmod = latest_meant(parse_lastmod(iso_date("2026-11-20")))
+    assert not should_skip(known, checked, lastmod, now, 7)
+    assert should_skip(known, checked, latest_meant(parse_lastmod(iso_date("2026-11-19"))), now, 7)
+    timed = parse_lastmod("2026-11-20T08:30:00+00:00")
+    assert latest_meant(timed) == timed  # a real time stays as it is
