@@ -9,14 +9,13 @@ spider's output file and item count. No request leaves 127.0.0.1.
 
 from __future__ import annotations
 
-import glob
 import os
 import shutil
 import tempfile
-import time
 
 from scrapy.commands import ScrapyCommand
 
+from newscrawl.runs import run_for_crawler
 from newscrawl.samples import DEMO_CRAWLS
 from newscrawl.samples.server import SampleServer
 
@@ -48,7 +47,6 @@ class Command(ScrapyCommand):
                 self.settings.set(key, value, priority="cmdline")
 
     def run(self, args, opts) -> None:
-        started = time.time()
         crawlers = []
         with self.server:
             for name, kwargs in DEMO_CRAWLS:
@@ -60,7 +58,7 @@ class Command(ScrapyCommand):
         print(f"\nnewscrawl demo: sample sites crawled offline from {self.server.url}")
         for name, crawler in crawlers:
             stats = crawler.stats.get_stats() if crawler.stats else {}
-            files = self._output_files(name, started)
+            files = [os.path.relpath(p) for p in run_for_crawler(crawler).outputs]
             print(
                 f"  {name:14} {stats.get('item_scraped_count', 0):3} articles"
                 f" ({stats.get('item_dropped_count', 0)} dropped)  ->  "
@@ -68,18 +66,3 @@ class Command(ScrapyCommand):
             )
         if self.crawler_process.bootstrap_failed:
             self.exitcode = 1
-
-    def _output_files(self, name: str, since: float) -> list[str]:
-        """Feed files of spider ``name`` written during this run (FEEDS URIs as globs)."""
-        out = []
-        for uri in self.settings.getdict("FEEDS"):
-            path = str(uri).removeprefix("file://")
-            pattern = path.replace("%(name)s", name)
-            while "%(" in pattern:
-                start = pattern.index("%(")
-                end = pattern.index(")s", start) + 2
-                pattern = pattern[:start] + "*" + pattern[end:]
-            for found in glob.glob(pattern):
-                if os.path.getmtime(found) >= since - 1 and found not in out:
-                    out.append(found)
-        return sorted(out)
