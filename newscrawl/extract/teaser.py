@@ -40,17 +40,6 @@ TRUNCATION_PROMPT = re.compile(
     r"|(لمواصلة|لمتابعة|اكمال) (ال)?قراءة",
     re.I,
 )
-# Every match of TRUNCATION_PROMPT in ASCII text holds one of these (lower case).
-_TRUNCATION_LITERALS = (
-    "%",
-    "il vous reste",
-    "reading",
-    "access",
-    "the rest of",
-    "la suite est r",
-    " mit",
-    "okumaya devam",
-)
 
 
 def ascii_gated_search(pattern: re.Pattern, literals: tuple[str, ...], text: str) -> bool:
@@ -76,16 +65,6 @@ RIGHTS_NOTICE = [
     r"|tüm hakları saklıdır|جميع الحقوق محفوظة|כל הזכויות שמורות|版权所有|無断転載",
 ]
 _RIGHTS_NOTICE = re.compile("|".join(RIGHTS_NOTICE), re.IGNORECASE)
-# Every match of RIGHTS_NOTICE in ASCII text holds one of these (lower case).
-_RIGHTS_LITERALS = (
-    "(c)",
-    "copyright",
-    "all rights reserved",
-    "alle rechte vorbehalten",
-    "tous droits",
-    "todos los derechos reservados",
-    "tutti i diritti riservati",
-)
 
 
 def is_rights_notice(text: str) -> bool:
@@ -101,7 +80,6 @@ def says_text_continues(text: str) -> bool:
 _ARABIC_MARKS = re.compile("[\u064b-\u0652\u0670\u0640]")  # tashkeel and tatweel
 _ARABIC = re.compile("[\u0600-\u06ff]")
 _ALEFS = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ى": "ي"})
-_WORD = re.compile(r"\w+")
 
 
 def normalize_text(text: str) -> str:
@@ -271,8 +249,6 @@ PHRASES: dict[str, list[str]] = {
     "marketing": [
         r"^why (?!(now|not|this|that|it|does|do|did|is|are|was|were|should|would|can|could"
         r"|has|have|had|we|they|he|she|you|i|so|then|there|here)\b)[\w .&'-]{2,30}\?$",
-        r"read widely by",
-        r"(drive|support) our (team'?s|independent|rigorous)",
         r"support (independent|quality) (journalism|reporting)",
         r"monthly contribution",
         r"give from (just|only)",
@@ -425,6 +401,16 @@ def _rarity(literal: str) -> int:
     """How rarely a literal occurs in prose, roughly: its length without the
     surrounding spaces, symbols counting double."""
     return sum(1 if ch.isalpha() else 2 for ch in literal.strip())
+
+
+def _ascii_literals(pattern: re.Pattern) -> tuple[str, ...]:
+    """Literals (lower case) one of which every match of ``pattern`` in ASCII text holds."""
+    clauses = _required_clauses(pattern.pattern.lower())
+    return tuple(lit for lit in clauses[0] if lit.isascii()) if clauses else ("",)
+
+
+_TRUNCATION_LITERALS = _ascii_literals(TRUNCATION_PROMPT)
+_RIGHTS_LITERALS = _ascii_literals(_RIGHTS_NOTICE)
 
 
 def _is_anchored(pattern: str) -> bool:
