@@ -20,7 +20,7 @@ from scrapy.commands import ScrapyCommand
 from scrapy.exceptions import UsageError
 
 from newscrawl.extract.article import explain_article, parse_article
-from newscrawl.extract.page import EmptyPage
+from newscrawl.extract.page import EmptyPage, load_page
 
 
 class _FetchOnce(scrapy.Spider):
@@ -97,12 +97,8 @@ class Command(ScrapyCommand):
 
 
 def _print_article(html, url: str, content_type: str | None, *, explain: bool) -> int:
-    if isinstance(html, bytes) and content_type:
-        from newscrawl.extract.page import decode_html
-
-        html = decode_html(html, content_type)
     try:
-        article, decisions = explain_article(parse_article(html, url))
+        article, decisions = explain_article(parse_article(load_page(html, url, content_type), url))
     except EmptyPage:
         print(f"empty page: {url}", file=sys.stderr)
         return 1

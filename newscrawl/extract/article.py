@@ -134,7 +134,7 @@ def _main_text(
     captions_norm = [normalize_text(c) for c in signals.get("captions") or [] if c]
     selectors = list(signals.get("paywalled_selectors") or [])
     roots = haspart_roots(tree, selectors)
-    protected = protected_elements(tree, roots=roots)
+    protected = protected_elements(roots)
     protected_texts, haspart_words = _protected_texts(protected)
     dropped: list[Dropped] = []
     dropped += remove_selected(tree, rules.drop_selectors, protected=protected, reason="site-drop")
@@ -395,7 +395,7 @@ PROTECTED_LABEL_WORDS = 12
 
 def content_hash(body: str) -> str:
     """``sha256:<hex>`` of the body with whitespace folded."""
-    folded = " ".join((body or "").split())
+    folded = clean_space(body)
     return "sha256:" + hashlib.sha256(folded.encode("utf-8")).hexdigest()
 
 

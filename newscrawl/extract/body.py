@@ -31,8 +31,6 @@ from newscrawl.extract.teaser import word_count
 
 logger = logging.getLogger(__name__)
 
-_SPACE = re.compile(r"\s+")
-
 
 @dataclass
 class Block:
@@ -41,15 +39,12 @@ class Block:
     kind: str  # p, h2, h3, ul, ol, blockquote, pre, table
     text: str
     items: list[str] = field(default_factory=list)  # list items / table rows
-    protected: bool = False  # inside a schema.org hasPart section
 
     def as_record(self) -> dict:
         """Plain data for the item's ``_signals`` (picklable, JSON-able)."""
         record = {"kind": self.kind, "text": self.text}
         if self.items:
             record["items"] = list(self.items)
-        if self.protected:
-            record["protected"] = True
         return record
 
     @classmethod
@@ -58,7 +53,6 @@ class Block:
             str(record.get("kind") or "p"),
             str(record.get("text") or ""),
             list(record.get("items") or []),
-            bool(record.get("protected")),
         )
 
     def to_html(self) -> str:
@@ -84,7 +78,7 @@ class Dropped:
 
 
 def clean_space(text: str) -> str:
-    return _SPACE.sub(" ", text or "").strip()
+    return " ".join((text or "").split())
 
 
 def blocks_text(blocks: list[Block]) -> str:
@@ -111,11 +105,11 @@ def haspart_roots(tree, selectors) -> list:
     return out
 
 
-def protected_elements(tree, selectors=None, *, roots=None) -> set:
+def protected_elements(roots) -> set:
     """Elements the page's structured data names as article text (hasPart):
     the matched elements, their ancestors and their descendants."""
     out: set = set()
-    for el in roots if roots is not None else haspart_roots(tree, selectors):
+    for el in roots:
         out.add(el)
         out.update(el.iterancestors())
         out.update(el.iterdescendants())
@@ -246,14 +240,13 @@ def segment_blocks(segments: list[Segment]) -> list[Block]:
             if parent is list_parent and blocks:
                 blocks[-1].items.append(seg.text)
                 blocks[-1].text += "\n" + seg.text
-                blocks[-1].protected = blocks[-1].protected or seg.protected
                 continue
             list_parent = parent
             kind = "ol" if parent is not None and parent.tag == "ol" else "ul"
-            blocks.append(Block(kind, seg.text, [seg.text], seg.protected))
+            blocks.append(Block(kind, seg.text, [seg.text]))
             continue
         list_parent = None
-        blocks.append(Block(_SEGMENT_KIND.get(seg.tag, "p"), seg.text, [], seg.protected))
+        blocks.append(Block(_SEGMENT_KIND.get(seg.tag, "p"), seg.text))
     return blocks
 
 

@@ -172,8 +172,5 @@ class ArticleView:
 
 
 def _entry_from_json(value) -> tuple[list[str], int]:
-    """``[ids, last_seen]``; a bare count (older dumps) becomes that many anonymous ids."""
-    if isinstance(value, int):
-        return [_anonymous_id() for _ in range(value)], 0
     articles, last_seen = value
     return [str(a) for a in articles], int(last_seen or 0)

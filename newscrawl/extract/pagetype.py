@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from newscrawl.extract.metadata import types_of
 from newscrawl.extract.page import Page
 
 ARTICLE_TYPES = {
@@ -25,9 +26,7 @@ MIN_PARAGRAPHS = 3
 
 
 def _types(obj: dict) -> set[str]:
-    value = obj.get("@type")
-    values = value if isinstance(value, list) else [value]
-    return {str(v).rsplit("/", 1)[-1].lower() for v in values if v}
+    return {t.lower() for t in types_of(obj)}
 
 
 def structured_type(page: Page) -> str | None:
@@ -36,10 +35,7 @@ def structured_type(page: Page) -> str | None:
     for obj in page.jsonld:
         jsonld_types |= _types(obj)
     for item in page.microdata:
-        value = item.get("type")
-        for v in value if isinstance(value, list) else [value]:
-            if v:
-                jsonld_types.add(str(v).rsplit("/", 1)[-1].lower())
+        jsonld_types |= _types({"@type": item.get("type")})
     if jsonld_types & ARTICLE_TYPES:
         return "article"
     og_type = (page.meta_first("og:type") or "").lower()
@@ -55,11 +51,8 @@ def _paragraph_stats(page: Page) -> tuple[int, int]:
     best = (0, 0)
     containers = page.tree.xpath("//article | //main | //body")
     for node in containers:
-        paragraphs = [
-            " ".join(p.itertext()).split()
-            for p in node.iter("p")
-            if len(" ".join(p.itertext())) > 40
-        ]
+        texts = [" ".join(p.itertext()) for p in node.iter("p")]
+        paragraphs = [t.split() for t in texts if len(t) > 40]
         words = sum(len(p) for p in paragraphs)
         best = max(best, (words, len(paragraphs)))
     return best
