@@ -58,6 +58,9 @@ def test_loopback_sites_differ_by_port():
     assert not same_site("http://127.0.0.1:8000/a", "http://127.0.0.1:9000/a")
     assert same_site("https://english.aawsat.com/a", "https://aawsat.com/b")
     assert not same_site("https://aawsat.com/a", "https://aljazeera.net/a")
+    # one host in two spellings needs no suffix-list lookup, and is one site
+    assert same_site("https://WWW.Example.co.uk/a", "https://www.example.co.uk./b")
+    assert not same_site("https://www.example.co.uk/a", "http://www.example.co.uk:8080/b")
 
 
 def test_extract_article_exports_the_same_canonical_url_as_a_crawl():

@@ -356,7 +356,13 @@ class _Walker:
                 if link_depth:
                     links += len(tail.strip())
 
-        walk(root)
+        try:
+            walk(root)
+        finally:
+            # ``walk`` refers to itself through its closure: without this the
+            # cycle keeps the page's tree and segments alive until the cyclic
+            # garbage collector finds it
+            walk = None  # noqa: F841
         if parts:
             flush()
 
