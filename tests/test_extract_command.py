@@ -46,6 +46,20 @@ def test_extract_url_is_fetched_through_scrapy(loopback_site):
     assert article["access"] == "paywalled"
 
 
+def test_extract_url_decodes_a_conflicting_charset_as_a_crawl_does(loopback_site, tmp_path):
+    """A UTF-8 page behind a server's ``charset=iso-8859-1`` header: ``scrapy
+    extract URL`` reads it as UTF-8, as the spiders do (not as mojibake)."""
+    page = (PAGES / "teaser-newsletter-ar.html").read_bytes()
+    assert b'charset="utf-8"' in page.lower() or b"charset=utf-8" in page.lower()
+    with loopback_site(tmp_path) as site:
+        site.override(
+            "/story.html", body=page, headers={"Content-Type": "text/html; charset=iso-8859-1"}
+        )
+        proc = run_scrapy(["extract", f"{site.url}/story.html"], check=True)
+    article = json.loads(proc.stdout)
+    assert "التقى مسؤولون أتراك وعراقيون" in article["articleBody"]
+
+
 def test_extract_missing_file_is_a_usage_error():
     proc = run_scrapy(["extract", "no-such-page.html"])
     assert proc.returncode != 0

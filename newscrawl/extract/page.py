@@ -17,7 +17,12 @@ from functools import cached_property
 
 import lxml.etree
 import lxml.html
-from w3lib.encoding import html_to_unicode
+from w3lib.encoding import (
+    html_body_declared_encoding,
+    html_to_unicode,
+    http_content_type_encoding,
+    resolve_encoding,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -61,11 +66,41 @@ class EmptyPage(ValueError):
 
 
 def decode_html(html: str | bytes, content_type: str | None = None) -> str:
-    """Return the page as text; bytes are decoded the way browsers do."""
+    """Return the page as text; bytes are decoded the way browsers do
+    (BOM, then the HTTP header's charset, then ``<meta charset>``, then
+    detection), except for one common server mistake: see
+    :func:`utf8_despite_header`."""
     if isinstance(html, str):
         return html
+    text = utf8_despite_header(html, *declared_charsets(html, content_type))
+    if text is not None:
+        return text
     _encoding, text = html_to_unicode(content_type, html)
     return text
+
+
+def declared_charsets(body: bytes, content_type: str | None) -> tuple[str | None, str | None]:
+    """(HTTP header charset, ``<meta>`` charset) of a page, as normalised codec
+    names, or None where one is missing or unknown."""
+    header = http_content_type_encoding(content_type or "")
+    declared = html_body_declared_encoding(body[:4096])
+    return (
+        resolve_encoding(header) if header else None,
+        resolve_encoding(declared) if declared else None,
+    )
+
+
+def utf8_despite_header(body: bytes, header: str | None, declared: str | None) -> str | None:
+    """The page decoded as UTF-8 when its HTTP header and its ``<meta>``
+    charset disagree, one of them names UTF-8 and the body is valid UTF-8
+    (a server's default header in front of a UTF-8 page); None otherwise,
+    and the header's charset stands."""
+    if not header or not declared or header == declared or "utf-8" not in (header, declared):
+        return None
+    try:
+        return body.decode("utf-8")
+    except UnicodeDecodeError:
+        return None
 
 
 @dataclass

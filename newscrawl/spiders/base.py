@@ -45,14 +45,10 @@ from urllib.parse import urldefrag, urljoin, urlsplit
 import scrapy
 from scrapy.http import HtmlResponse
 from scrapy.spidermiddlewares.httperror import HttpError
-from w3lib.encoding import (
-    html_body_declared_encoding,
-    http_content_type_encoding,
-    resolve_encoding,
-)
 
 from newscrawl import discovery
 from newscrawl.extract import EmptyPage, load_page, parse_article
+from newscrawl.extract.page import declared_charsets, utf8_despite_header
 from newscrawl.extract.pagetype import article_verdict, structured_type
 from newscrawl.extract.rules import SiteRules
 
@@ -366,21 +362,18 @@ class NewsSpider(scrapy.Spider):
         is UTF-8 (a server default header in front of a UTF-8 page is the
         common case), otherwise Scrapy's decoding (header first) stands.
         """
-        header, declared = declared_charsets(response)
+        ctype = response.headers.get("Content-Type", b"").decode("latin-1")
+        header, declared = declared_charsets(response.body, ctype)
         if not header or not declared or header == declared:
             return response.text
         self._count("charset_conflict")
-        if "utf-8" in (header, declared):
-            try:
-                text = response.body.decode("utf-8")
-            except UnicodeDecodeError:
-                pass
-            else:
-                logger.info(
-                    "charset conflict (header %s, page %s), body is UTF-8: %s",
-                    header, declared, response.url,
-                )  # fmt: skip
-                return text
+        text = utf8_despite_header(response.body, header, declared)
+        if text is not None:
+            logger.info(
+                "charset conflict (header %s, page %s), body is UTF-8: %s",
+                header, declared, response.url,
+            )  # fmt: skip
+            return text
         logger.info(
             "charset conflict (header %s, page %s), using the header's: %s",
             header, declared, response.url,
@@ -407,17 +400,6 @@ def _as_list(value) -> list[str]:
     if isinstance(value, str):
         return [v.strip() for v in value.split(",") if v.strip()]
     return list(value)
-
-
-def declared_charsets(response) -> tuple[str | None, str | None]:
-    """(HTTP header charset, ``<meta>`` charset), normalised codec names or None."""
-    ctype = response.headers.get("Content-Type", b"").decode("latin-1")
-    header = http_content_type_encoding(ctype)
-    declared = html_body_declared_encoding(response.body[:4096])
-    return (
-        resolve_encoding(header) if header else None,
-        resolve_encoding(declared) if declared else None,
-    )
 
 
 def _is_html(response) -> bool:
