@@ -5,6 +5,8 @@ as UTF-8 JSON on stdout. A file is read as bytes (its charset is detected
 like a download's); give ``--url`` for the address it was saved from
 (default ``http://localhost/<file name>``). An http(s) argument is fetched
 through Scrapy with the project's settings (robots.txt, User-Agent ...).
+When one of the project's site spiders covers the URL's host (its
+``allowed_domains``), its ``site_rules`` and site name apply, as in a crawl.
 ``--explain`` writes, block by block, what was kept or dropped and why, on
 stderr, so stdout stays valid JSON.
 """
@@ -14,6 +16,7 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import scrapy
 from scrapy.commands import ScrapyCommand
@@ -79,7 +82,32 @@ class Command(ScrapyCommand):
                 raise UsageError(f"no such file: {target}")
             html, content_type, url = path.read_bytes(), None, f"http://localhost/{path.name}"
         url = opts.url or url
-        self.exitcode = _print_article(html, url, content_type, explain=opts.explain)
+        spider = self._site_spider(url)
+        if opts.explain and spider is not None:
+            print(f"site: {spider.name} (its site rules apply)", file=sys.stderr)
+        self.exitcode = _print_article(
+            html,
+            url,
+            content_type,
+            explain=opts.explain,
+            site=spider.name if spider else None,
+            rules=getattr(spider, "site_rules", None),
+        )
+
+    def _site_spider(self, url: str):
+        """The project's site spider for ``url``'s host (the most specific
+        ``allowed_domains`` entry wins), so that its ``site_rules`` and site
+        name apply as in a crawl; None for a host no site spider covers."""
+        host = (urlsplit(url).hostname or "").rstrip(".")
+        loader = self.crawler_process.spider_loader
+        best, best_len = None, -1
+        for name in loader.list():
+            spider = loader.load(name)
+            for domain in getattr(spider, "allowed_domains", None) or ():
+                domain = domain.lower().rstrip(".")
+                if (host == domain or host.endswith("." + domain)) and len(domain) > best_len:
+                    best, best_len = spider, len(domain)
+        return best
 
     def _fetch(self, url: str):
         """Fetch ``url`` with Scrapy; (body bytes, content type, final url) or Nones."""
@@ -96,9 +124,12 @@ class Command(ScrapyCommand):
         return response.body, content_type, response.url
 
 
-def _print_article(html, url: str, content_type: str | None, *, explain: bool) -> int:
+def _print_article(
+    html, url: str, content_type: str | None, *, explain: bool, site=None, rules=None
+) -> int:
     try:
-        article, decisions = explain_article(parse_article(load_page(html, url, content_type), url))
+        page = load_page(html, url, content_type)
+        article, decisions = explain_article(parse_article(page, url, site=site, rules=rules))
     except EmptyPage:
         print(f"empty page: {url}", file=sys.stderr)
         return 1
