@@ -72,6 +72,10 @@ def test_page_type_verdicts():
     assert _verdict(f"<html><head>{ld}</head><body></body></html>") == (True, "structured-data")
     og = '<meta property="og:type" content="article">'
     assert _verdict(f"<html><head>{og}</head><body></body></html>")[0]
+    # every *Article type counts, as it does for reading the article's fields
+    for kind in ("ScholarlyArticle", "newsarticle", "LiveBlogPosting"):
+        typed = f'<script type="application/ld+json">{{"@type": "{kind}"}}</script>'
+        assert _verdict(f"<html><head>{typed}</head><body></body></html>")[0], kind
     listing = '<script type="application/ld+json">{"@type": "CollectionPage"}</script>'
     assert not _verdict(f"<html><head>{listing}</head><body></body></html>")[0]
     para = "<p>" + "word " * 60 + "</p>"

@@ -54,7 +54,7 @@ logger = logging.getLogger(__name__)
 
 __all__ = ["Metadata", "detect_language", "extract_metadata"]
 
-_EXTRA_ARTICLE_TYPES = {"BlogPosting", "LiveBlogPosting", "Report", "SocialMediaPosting"}
+_EXTRA_ARTICLE_TYPES = {"blogposting", "liveblogposting", "report", "socialmediaposting"}
 _TITLE_SEPARATORS = re.compile(r"\s+(?:\||-|–|—|::|:|«|»|·|•|/)\s+|\s*\|\s*|_")
 _DOMAIN = re.compile(r"\w\.(?:com|net|org|co\.\w\w|gr|ru|pl|cn|de|fr|uk|in|au|ca)\b", re.I)
 _DOMAIN_PREFIX = re.compile(r"^\s*[\w.-]+\.(?:com|net|org|co\.\w\w)\s*[:\-|]\s+", re.I)
@@ -307,8 +307,17 @@ def types_of(node: dict) -> set[str]:
     return {str(v).rsplit("/", 1)[-1] for v in values if isinstance(v, str)}
 
 
+def is_article_type(name: str) -> bool:
+    """A schema.org article type: any ``*Article`` (``NewsArticle``,
+    ``ScholarlyArticle`` ...) and the postings and reports, in any case. The
+    one list for both reading a page's article node and telling an article
+    page (``pagetype``)."""
+    low = name.lower()
+    return low.endswith("article") or low in _EXTRA_ARTICLE_TYPES
+
+
 def is_article(node: dict) -> bool:
-    return any(t.endswith("Article") or t in _EXTRA_ARTICLE_TYPES for t in types_of(node))
+    return any(is_article_type(t) for t in types_of(node))
 
 
 def _choose_article(nodes, page: Page) -> tuple[str, dict] | None:

@@ -8,15 +8,9 @@ from __future__ import annotations
 
 import re
 
-from newscrawl.extract.metadata import types_of
+from newscrawl.extract.metadata import is_article_type, types_of
 from newscrawl.extract.page import Page
 
-ARTICLE_TYPES = {
-    "article", "newsarticle", "reportagenewsarticle", "analysisnewsarticle",
-    "opinionnewsarticle", "backgroundnewsarticle", "reviewnewsarticle",
-    "asknewsarticle", "askpublicnewsarticle", "blogposting", "liveblogposting",
-    "socialmediaposting", "satiricalarticle", "report", "techarticle",
-}  # fmt: skip
 LISTING_TYPES = {"collectionpage", "itemlist", "searchresultspage", "profilepage"}
 
 # A page with no structured data is an article when its main text is long
@@ -36,7 +30,7 @@ def structured_type(page: Page) -> str | None:
         jsonld_types |= _types(obj)
     for item in page.microdata:
         jsonld_types |= _types({"@type": item.get("type")})
-    if jsonld_types & ARTICLE_TYPES:
+    if any(is_article_type(t) for t in jsonld_types):
         return "article"
     og_type = (page.meta_first("og:type") or "").lower()
     if og_type == "article" or og_type.startswith("article"):
