@@ -16,11 +16,11 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
-from urllib.parse import urlsplit
 
 import scrapy
 from scrapy.commands import ScrapyCommand
 from scrapy.exceptions import UsageError
+from scrapy.utils.url import url_is_from_any_domain
 
 from newscrawl.extract.article import explain_article, parse_article
 from newscrawl.extract.page import EmptyPage, load_page
@@ -98,14 +98,12 @@ class Command(ScrapyCommand):
         """The project's site spider for ``url``'s host (the most specific
         ``allowed_domains`` entry wins), so that its ``site_rules`` and site
         name apply as in a crawl; None for a host no site spider covers."""
-        host = (urlsplit(url).hostname or "").rstrip(".")
         loader = self.crawler_process.spider_loader
         best, best_len = None, -1
         for name in loader.list():
             spider = loader.load(name)
             for domain in getattr(spider, "allowed_domains", None) or ():
-                domain = domain.lower().rstrip(".")
-                if (host == domain or host.endswith("." + domain)) and len(domain) > best_len:
+                if len(domain) > best_len and url_is_from_any_domain(url, [domain]):
                     best, best_len = spider, len(domain)
         return best
 

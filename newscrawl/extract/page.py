@@ -90,12 +90,17 @@ def declared_charsets(body: bytes, content_type: str | None) -> tuple[str | None
     )
 
 
+def charsets_conflict(header: str | None, declared: str | None) -> bool:
+    """Whether the HTTP header and ``<meta>`` name two different charsets."""
+    return bool(header and declared and header != declared)
+
+
 def utf8_despite_header(body: bytes, header: str | None, declared: str | None) -> str | None:
     """The page decoded as UTF-8 when its HTTP header and its ``<meta>``
     charset disagree, one of them names UTF-8 and the body is valid UTF-8
     (a server's default header in front of a UTF-8 page); None otherwise,
     and the header's charset stands."""
-    if not header or not declared or header == declared or "utf-8" not in (header, declared):
+    if not charsets_conflict(header, declared) or "utf-8" not in (header, declared):
         return None
     try:
         return body.decode("utf-8")

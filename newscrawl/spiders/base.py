@@ -48,7 +48,7 @@ from scrapy.spidermiddlewares.httperror import HttpError
 
 from newscrawl import discovery
 from newscrawl.extract import EmptyPage, load_page, parse_article
-from newscrawl.extract.page import declared_charsets, utf8_despite_header
+from newscrawl.extract.page import charsets_conflict, declared_charsets, utf8_despite_header
 from newscrawl.extract.pagetype import article_verdict, structured_type
 from newscrawl.extract.rules import SiteRules
 
@@ -364,7 +364,7 @@ class NewsSpider(scrapy.Spider):
         """
         ctype = response.headers.get("Content-Type", b"").decode("latin-1")
         header, declared = declared_charsets(response.body, ctype)
-        if not header or not declared or header == declared:
+        if not charsets_conflict(header, declared):
             return response.text
         self._count("charset_conflict")
         text = utf8_despite_header(response.body, header, declared)
