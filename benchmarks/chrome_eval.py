@@ -15,7 +15,7 @@ Runs ``newscrawl.extract_article(html, url)`` on every page listed in
   the pages whose label has a date; tz kept: on the pages whose label has
   ``date_published_tz``, the exported value ends with that offset (``Z`` counts
   as ``+00:00``); spurious dates: pages labelled ``null`` (no publication date
-  shown to a reader) that export one anyway;
+  shown to a reader or stated in structured data) that export one anyway;
 - authors exact: the list of ``authors[*].name`` equal to ``authors``, in order
   (``[]`` when the page has no byline).
 
@@ -129,7 +129,7 @@ class PageResult:
 
     @property
     def spurious_date(self) -> bool:
-        """A date exported for a page that shows a reader none."""
+        """A date exported for a page that states none (shown or structured)."""
         return self.date_expected is None and bool(self.date_got)
 
     @property
@@ -355,7 +355,8 @@ def date_label_problems(label: dict, page_text: str) -> list[str]:
 
 
 def author_label_problems(label: dict, page_text: str) -> list[str]:
-    """Each labelled author is a bare name that is on the page (no "By", no digits)."""
+    """Each labelled author is a bare name that is on the page or in its
+    structured data (no "By", no digits)."""
     authors = label.get("authors")
     if not isinstance(authors, list):
         return ["authors missing (a list; [] when the page has no byline)"]
