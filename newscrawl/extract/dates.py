@@ -254,12 +254,16 @@ _SCRIPTS = [
 
 _TEXT_TIME = r"(?:[\sT,|at-]{1,5}(\d{1,2})[:.](\d{2})(?![\d.])(?::(\d{2}))?)?"
 _TEXT_DATES = [
-    ("ymd", re.compile(r"(?<!\d)((?:19|20)\d{2})-(\d{1,2})-(\d{1,2})(?!\d)" + _TEXT_TIME)),
+    ("ymd", re.compile(
+        r"(?<![\d.])((?:19|20)\d{2})([-/.])(\d{1,2})\2(\d{1,2})(?![\d.])" + _TEXT_TIME)),
     ("dmy", re.compile(
         r"(?<![\d.])(\d{1,2})([./-])(\d{1,2})\2((?:19|20)?\d{2})(?![\d.])" + _TEXT_TIME)),
     ("d-month-y", re.compile(
         r"(?<!\d)(\d{1,2})(?:st|nd|rd|th)?\.?,?\s*(?:de\s+)?([^\W\d_]{3,12})\.?,?\s*(?:de\s+)?"
         r"((?:19|20)\d{2})(?!\d)" + _TEXT_TIME)),
+    ("y年m月d日", re.compile(
+        r"(?<!\d)((?:19|20)\d{2})\s*[年년]\s*(\d{1,2})\s*[月월]\s*(\d{1,2})\s*[日일]"
+        + _TEXT_TIME)),
     ("month-d-y", re.compile(
         r"(?<![^\W\d_])([^\W\d_]{3,12})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+((?:19|20)\d{2})(?!\d)"
         + _TEXT_TIME)),
@@ -271,9 +275,11 @@ _TWO_DIGITS = re.compile(r"\d\d")
 def find_dates(text: str, languages=(), month_first: bool = False) -> list[tuple[str, str]]:
     """Dates written inside a short free text, in order: ``[(iso, raw), ...]``.
 
-    For datelines such as "Published: 12-1-2012, 14:20 | Updated: ..." or
-    "Σάββατο 14 Ιανουαρίου 2012". Month names are those of English and of the
-    ``languages`` given (from dateparser's locale data, without its parser).
+    For datelines such as "Published: 12-1-2012, 14:20 | Updated: ...",
+    "2012/01/16 10:43", "2012年01月17日" or "Σάββατο 14 Ιανουαρίου 2012".
+    Month names are those of English and of the ``languages`` given (from
+    dateparser's locale data, without its parser); a non-ASCII month name
+    not found there is looked up in the languages its script suggests.
     """
     if not text or not _TWO_DIGITS.search(text):
         return []  # every pattern needs a year of two or four digits
@@ -291,21 +297,34 @@ def find_dates(text: str, languages=(), month_first: bool = False) -> list[tuple
 def _text_match_date(kind: str, match, months: dict, month_first: bool) -> datetime | None:
     groups = match.groups()
     if kind == "ymd":
+        year, month, day = groups[0], groups[2], groups[3]
+    elif kind == "y年m月d日":
         year, month, day = groups[0], groups[1], groups[2]
     elif kind == "dmy":
         first, second, year = groups[0], groups[2], groups[3]
         year = year if len(year) == 4 else f"20{year}"
         day, month = (second, first) if month_first and groups[1] == "/" else (first, second)
     elif kind == "d-month-y":
-        day, month, year = groups[0], months.get(groups[1].casefold()), groups[2]
+        day, month, year = groups[0], _month(groups[1], months), groups[2]
     else:
-        month, day, year = months.get(groups[0].casefold()), groups[1], groups[2]
+        month, day, year = _month(groups[0], months), groups[1], groups[2]
     hour, minute, second_ = groups[-3:]
     try:
         numbers = (year, month or 0, day, hour or 0, minute or 0, second_ or 0)
         return datetime(*(int(n) for n in numbers))
     except ValueError:
         return None
+
+
+def _month(name: str, months: dict) -> int | None:
+    """The month ``name`` stands for: in the languages asked for, else (for a
+    non-ASCII word) in those its script suggests, e.g. a Greek month name on a
+    page that declares no language."""
+    name = name.casefold()
+    number = months.get(name)
+    if number is None and not name.isascii():
+        number = _month_names(tuple(_languages_by_script(name))).get(name)
+    return number
 
 
 @lru_cache(maxsize=64)
