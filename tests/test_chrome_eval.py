@@ -40,32 +40,7 @@ KNOWN_FAILURES: dict[str, str] = {}
 # file -> why newscrawl's datePublished day or authors differ from the label
 # today. The labels take what a reader sees, else what the page's structured
 # data states (see the "about" text of benchmarks/chrome/labels.json).
-KNOWN_DATE_AUTHOR_FAILURES: dict[str, str] = {
-    "aawsat-ar-metro.html": (
-        "authors: the JSON-LD author 'الرياض: فهد العتيبي' keeps its dateline in the name"
-    ),
-    "aawsat-en-date-harvest.html": (
-        "authors: the JSON-LD author 'Riyadh - Asharq Al-Awsat' (dateline and site name) "
-        "on a page that shows no byline"
-    ),
-    "alaraby-ar-beirut-rent.html": (
-        "authors: none exported; the byline 'بيروت – ريما حداد' names ريما حداد"
-    ),
-    "bbc-newsletter-boom.html": (
-        "authors: the JSON-LD organisation 'BBC News' instead of the byline 'By Gareth Pryce'"
-    ),
-    "dailysabah-istanbul-ferries.html": (
-        "authors: 'Daily Sabah with AA' as one name "
-        "(the byline credits no person; the label is the agency, 'AA')"
-    ),
-    "enabbaladi-en-aleppo-bakeries.html": (
-        "authors: the site's own credit 'Enab Baladi Aleppo' "
-        "(byline 'Enab Baladi – Aleppo') exported as a name"
-    ),
-    "hurriyetdailynews-ephesus.html": (
-        "authors: the JSON-LD organisation 'Hürriyet Daily News' on a page with no byline"
-    ),
-}
+KNOWN_DATE_AUTHOR_FAILURES: dict[str, str] = {}
 
 
 @functools.cache

@@ -14,6 +14,7 @@ raised.
 
 from __future__ import annotations
 
+import functools
 import html
 import logging
 import re
@@ -25,7 +26,16 @@ from urllib.parse import urljoin, urlsplit
 
 import lxml.etree
 
-from newscrawl.extract.authors import author_entries, merge_authors
+from newscrawl.extract.authors import (
+    BYLINE_INITIALS,
+    BYLINE_START,
+    Publication,
+    author_entries,
+    has_person,
+    looks_like_person,
+    merge_authors,
+    publication_key,
+)
 from newscrawl.extract.dates import (
     date_from_url,
     find_dates,
@@ -627,7 +637,7 @@ def _dom_published(meta: Metadata, page: Page, langs) -> None:
 def _dom_date_candidates(meta: Metadata, page: Page, langs) -> list[tuple[str, str]]:
     """``(iso, raw)`` dates of the DOM, best first (see ``_dom_published``)."""
     month_first = getattr(langs, "month_first", False)
-    heading = _headline_element(page, meta.fields.get("headline"))
+    heading = _heading(meta, page)
     found = []  # (element, iso, raw)
     for el in page.elements["time"]:
         raw = el.get("datetime")
@@ -645,7 +655,7 @@ def _dom_date_candidates(meta: Metadata, page: Page, langs) -> list[tuple[str, s
             value = _normalise(title, langs)
             found += [(el, value, title)] if value else []
     if heading is not None:
-        found += _dateline_dates(heading, langs, month_first)
+        found += _dateline_dates(heading, _after_heading(meta, heading), langs, month_first)
     now = format_date(datetime.now(UTC) + timedelta(days=1))
     seen = _article_boxes(heading)
     found = [c for c in found if c[1] <= now and not _in_chrome(c[0], seen)]
@@ -659,11 +669,12 @@ def _article_boxes(heading) -> dict:
     return dict.fromkeys(heading.iterancestors(), False) if heading is not None else {}
 
 
-def _dateline_dates(heading, langs, month_first: bool) -> list[tuple]:
-    """Dates in the few short lines right after, then right before, the headline
-    (a dateline without markup); the nearest line with a date on each side."""
+def _dateline_dates(heading, texts_after, langs, month_first: bool) -> list[tuple]:
+    """Dates in the few short lines right after (``texts_after``, as
+    ``_texts_after(heading)`` gives them), then right before, the headline (a
+    dateline without markup); the nearest line with a date on each side."""
     out = []
-    after = islice(_texts_after(heading), 25)
+    after = islice(texts_after, 25)
     before = islice(_texts_before(heading), 8)  # nearest first
     for texts, limit in ((after, _DATELINE_CHARS), (before, 150)):
         seen = 0
@@ -685,6 +696,37 @@ def _dateline_dates(heading, langs, month_first: bool) -> list[tuple]:
 # one at a time: the dateline search reads a few and stops, where libxml2 would
 # test every text node of the rest of the page. Each comes with the element
 # lxml calls its parent: the element holding it, or the one it is the tail of.
+
+
+class _ReadOnce:
+    """An iterator's items, read from it once and kept: each ``iter()`` starts
+    again from the first, reading on only past what was kept."""
+
+    def __init__(self, items: Iterator):
+        self._items = items
+        self._kept: list = []
+
+    def __iter__(self) -> Iterator:
+        kept = self._kept
+        index = 0
+        while True:
+            if index == len(kept):
+                item = next(self._items, _END)
+                if item is _END:
+                    return
+                kept.append(item)
+            yield kept[index]
+            index += 1
+
+
+_END = object()
+
+
+def _after_heading(meta: Metadata, heading) -> _ReadOnce:
+    """``_texts_after(heading)``, walked once for the dateline and byline steps."""
+    if "after_heading" not in meta.dom:
+        meta.dom["after_heading"] = _ReadOnce(_texts_after(heading))
+    return meta.dom["after_heading"]
 
 
 def _texts_after(el) -> Iterator[tuple[str, object]]:
@@ -779,6 +821,14 @@ def _in_page_header(el) -> bool:
         if ancestor.tag in ("header", "nav"):
             return True
     return False
+
+
+def _heading(meta: Metadata, page: Page):
+    """``_headline_element`` for the page's headline, found once for the date
+    and byline steps."""
+    if "heading" not in meta.dom:
+        meta.dom["heading"] = _headline_element(page, meta.fields.get("headline"))
+    return meta.dom["heading"]
 
 
 def _headline_element(page: Page, headline: str | None):
@@ -899,7 +949,7 @@ def _text_published(meta: Metadata, page: Page, langs) -> bool:
     holding "19"/"20"; only those are read in Python.
     """
     month_first = getattr(langs, "month_first", False)
-    heading = _headline_element(page, meta.fields.get("headline"))
+    heading = _heading(meta, page)
     seen = _article_boxes(heading)
     found = []
     for text in _YEAR_TEXTS(page.tree):
@@ -977,31 +1027,50 @@ def _htmldate_published(meta: Metadata, page: Page, langs) -> None:
 
 
 def _authors(meta: Metadata, page: Page, article, nodes) -> None:
-    entries, source = [], None
+    """Structured data, then ``<meta>`` tags, then the byline in the DOM.
+
+    The publication's own credits are dropped on the way (see
+    ``_publication_names``); a typed ``Organization`` author dropped so names
+    the publication for the later sources too. Structured data naming only
+    organisations (a typed ``Organization``, a wire) gives way to a person the
+    visible byline names: a page's ``NewsMediaOrganization`` author stands for
+    "no byline" or for the desk.
+    """
+    publication = Publication(build=lambda: _publication_names(page, article, nodes))
+    entries, source, people = [], None, False
     if article:
         for key in ("author", "creator"):
-            entries = _sd_authors(article[1].get(key))
+            entries, people, credits = _sd_authors(article[1].get(key), publication)
+            publication = publication.declaring(credits)
             if entries:
                 source = article[0]
                 break
     if not entries:
         for key in AUTHOR_META:
             for value in page.meta.get(key, []):
-                entries += author_entries(value)
+                entries += author_entries(value, publication=publication)
             if entries:
-                source = _meta_source(key)
+                source, people = _meta_source(key), True
                 break
     if not entries:
-        entries, source = _dom_authors(meta, page), "dom"
+        entries, source = _dom_authors(meta, page, publication), "dom"
+    elif not people:
+        dom = _dom_authors(meta, page, publication, marked="marked" in meta.dom)
+        if has_person(dom):
+            entries, source = dom, "dom"
     meta.put("authors", merge_authors(entries), source)
 
 
-def _sd_authors(value) -> list[dict]:
+def _sd_authors(value, publication: Publication) -> tuple[list[dict], bool, frozenset[str]]:
+    """``(entries, whether any names a person, the keys of typed Organization
+    authors dropped as the publication's credits)``: a typed Organization or a
+    wire's name names no person."""
     items = value if isinstance(value, list) else [value]
-    entries = []
+    entries, people, credits = [], False, set()
     for item in items:
+        found, organisation = [], False
         if isinstance(item, str):
-            entries += author_entries(item)
+            found = author_entries(item, publication=publication)
         elif isinstance(item, dict):
             name = item.get("name")
             if isinstance(name, list):
@@ -1010,23 +1079,179 @@ def _sd_authors(value) -> list[dict]:
             url = url[0] if isinstance(url, list) and url else url
             if not url and "#" not in str(item.get("@id", "#")):
                 url = item.get("@id")
+            types = types_of(item)
+            organisation = "Person" not in types and any(t.endswith("Organization") for t in types)
             if isinstance(name, str):
-                entries += author_entries(name, url if isinstance(url, str) else None)
-    return entries
+                url = url if isinstance(url, str) else None
+                found = author_entries(name, url, publication, organisation)
+                if organisation and not found and author_entries(name):
+                    credits.add(publication_key(name))
+        entries += found
+        people = people or (not organisation and has_person(found))
+    return entries, people, frozenset(credits)
 
 
-def _dom_authors(meta: Metadata, page: Page) -> list[dict]:
+def _dom_authors(
+    meta: Metadata, page: Page, publication: Publication, marked: bool = True
+) -> list[dict]:
+    """Byline elements (class/id, ``rel``/``itemprop="author"``), else a byline
+    line right after the headline (``_headline_byline``). A byline element
+    showing only a link to a section page ("Politics") names no one.
+
+    ``marked=False`` skips the byline elements (a search of the whole tree):
+    for a page whose structured data named an organisation, only the cheap
+    look under the headline is paid for, unless the dates step searched.
+    """
     entries = []
-    for el in _marked_elements(meta, page, "byline")[:6]:
+    for el in _marked_elements(meta, page, "byline")[:6] if marked else ():
         if _in_chrome(el):
             continue
         text = clean_text(el.get("content") or el.text_content())
-        if text and len(text) < 120:
+        if text and len(text) < 120 and not _section_link(el, text):
             href = el.get("href")
-            entries += author_entries(text, _absolute(page.url, href) if href else None)
+            url = _absolute(page.url, href) if href else None
+            entries += author_entries(text, url, publication)
         if entries:
+            return entries
+    return _headline_byline(meta, page, publication)
+
+
+_SECTION_PATH = re.compile(r"/(?:categor(?:y|ies)|sections?|tags?|topics?|rubri[ck]\w*)/", re.I)
+
+
+def _section_link(el, text: str) -> bool:
+    """``el``'s whole ``text`` is a link to a category/section/tag page."""
+    links = [el] if el.tag == "a" else el.iter("a")
+    return any(
+        _SECTION_PATH.search(a.get("href") or "") and clean_text(a.text_content()) == text
+        for a in links
+    )
+
+
+# Bylines without markup: the short lines under the headline, before the text.
+_BYLINE_TEXTS = 8
+_BYLINE_SCAN_CHARS = 500
+_BYLINE_MAX_CHARS = 120
+_NOT_BYLINE_TAGS = {"script", "style", "noscript", "figcaption", "figure", "time"}
+_LINES = re.compile(r"\s*[\r\n]+\s*")  # a line break in a byline ends a piece
+# "Beirut – Jane Doe": a dateline's place of one to three words, a dash, the rest.
+_DATELINE_BYLINE = re.compile(r"^(\w[\w'’.-]*(?:\s+[\w'’.-]+){0,2})\s+[–—-]\s+(\S.*)$")
+
+
+def _headline_byline(meta: Metadata, page: Page, publication: Publication) -> list[dict]:
+    """A byline only its wording shows, among the few short lines right after
+    the headline: "By Jane Doe" (``BYLINE_START``; "By" alone takes the text
+    of the element holding it, "By <a>Jane Doe</a>"), or a dateline
+    "<place> – <name>" whose place the headline or description names (a
+    dateline is where the story happened). Each name must look like a
+    person's (``looks_like_person``): "By the numbers" is no byline.
+    """
+    heading = _heading(meta, page)
+    if heading is None:
+        return []
+    seen, long_lines = 0, 0
+    for text, parent in islice(_after_heading(meta, heading), _BYLINE_TEXTS):
+        seen += len(text)
+        line = " ".join(text.split()) if len(text) <= 2 * _BYLINE_MAX_CHARS else text
+        if len(line) > _BYLINE_MAX_CHARS:
+            long_lines += 1
+            if long_lines > 1:  # a standfirst, then the story: no byline to come
+                break
+            continue
+        if seen > _BYLINE_SCAN_CHARS:
             break
-    return entries
+        if not line:
+            continue
+        byline = BYLINE_START.match(line) if line[0].lower() in BYLINE_INITIALS else None
+        if not byline and " – " not in line and " — " not in line and " - " not in line:
+            continue
+        if parent.tag in _NOT_BYLINE_TAGS:
+            continue
+        place, raw = None, text
+        if byline and byline[1] is None:  # "By <a>Jane Doe</a>": the holder's text
+            holder = parent if parent.text == text else parent.getparent()
+            raw = holder.text_content() if holder is not None else ""
+            if len(raw) > 2 * _BYLINE_MAX_CHARS:
+                continue
+        elif not byline:
+            dateline = _DATELINE_BYLINE.match(line)
+            if not dateline or not _names_place(meta, dateline[1]):
+                continue
+            place = dateline[1].casefold()
+        if _in_chrome(parent):
+            continue
+        entries = [
+            e
+            for e in author_entries(_LINES.sub(" | ", raw.strip()), publication=publication)
+            if looks_like_person(e["name"]) and e["name"].casefold() != place
+        ]
+        if entries:
+            return entries
+    return []
+
+
+def _names_place(meta: Metadata, place: str) -> bool:
+    """The headline or description names ``place`` (three letters or more)."""
+    place = place.casefold()
+    if len(place) < 3:
+        return False
+    return any(place in (meta.fields.get(k) or "").casefold() for k in ("headline", "description"))
+
+
+# Host name labels that name no publication: "www.example.co.uk" -> "example".
+_GENERIC_LABELS = {"www", "m", "amp", "mobile", "com", "co", "org", "net", "gov", "ac", "edu"}
+# What follows the ``<title>``'s last separator (``_TITLE_SEPARATORS``):
+# "... | Daily Sabah"; the greedy start finds the last one from the end.
+_TITLE_TAIL = re.compile(r".*(?:\||\s(?:[-–—:«»·•/]|::)\s)\s*(\S.*?)\s*$", re.S)
+_ORGANISATION_TYPES = {"Organization", "NewsMediaOrganization", "Corporation", "NewsAgency"}
+
+
+def _publication_names(page: Page, article, nodes) -> tuple[set[str], list[str]]:
+    """How the page names its own publication: ``(declared, hinted)``
+    ``publication_key`` values (see ``authors.Publication``).
+
+    Declared: og:site_name, application-name, the JSON-LD publisher (not a
+    ``Person``: a blog's author is its publisher) and ``WebSite`` names.
+    Hinted: ``Organization`` nodes, the last part of the ``<title>`` ("... |
+    Daily Sabah"), the labels of the host name.
+    """
+    declared = [page.meta_first("og:site_name"), page.meta_first("application-name")]
+    organisations = []
+    publishers = [article[1].get("publisher")] if article else []
+    for _source, node in nodes:
+        types = types_of(node)
+        if "WebSite" in types:
+            declared.append(node.get("name"))
+        elif not types.isdisjoint(_ORGANISATION_TYPES):
+            organisations.append(node.get("name"))
+        if "publisher" in node:
+            publishers.append(node["publisher"])
+    for publisher in publishers:
+        for item in publisher if isinstance(publisher, list) else (publisher,):
+            if isinstance(item, dict) and "Person" not in types_of(item):
+                declared.append(item.get("name"))
+    hints = list(dict.fromkeys(_keys(organisations)))  # each source counts once
+    titles = page.elements["title"]
+    tail = _TITLE_TAIL.match(titles[0].text or "") if titles else None
+    if tail and len(tail[1].split()) <= 5:
+        hints += _keys((tail[1],))
+    url = page.url or ""
+    hints += _host_keys(url.split("/", 3)[2] if "://" in url else "")
+    return set(_keys(declared)), hints
+
+
+@functools.lru_cache(maxsize=1024)  # a site's pages share their host
+def _host_keys(netloc: str) -> tuple[str, ...]:
+    """The ``publication_key`` values of a host's labels, without the top-level
+    domain and generic ones: "www.example.co.uk" -> ("example",)."""
+    labels = netloc.rpartition("@")[2].partition(":")[0].lower().split(".")[:-1]
+    return tuple(dict.fromkeys(_keys(lb for lb in labels if lb not in _GENERIC_LABELS)))
+
+
+def _keys(names) -> list[str]:
+    """The ``publication_key`` values of the string ``names``, two characters or more."""
+    keys = (publication_key(n) for n in names if isinstance(n, str))
+    return [k for k in keys if len(k) > 1]
 
 
 def _images(meta: Metadata, page: Page, article, nodes) -> None:
