@@ -1035,28 +1035,35 @@ def _authors(meta: Metadata, page: Page, article, nodes) -> None:
     organisations (a typed ``Organization``, a wire) gives way to a person the
     visible byline names: a page's ``NewsMediaOrganization`` author stands for
     "no byline" or for the desk.
+
+    A page whose structured data or ``<meta>`` tags give an author value does
+    not pay for the search of the tree for byline elements (unless the date
+    step made it): the DOM step then reads the lines under the headline only.
     """
     publication = Publication(build=lambda: _publication_names(page, article, nodes))
-    entries, source, people = [], None, False
+    entries, source, people, stated = [], None, False, False
     if article:
         for key in ("author", "creator"):
-            entries, people, credits = _sd_authors(article[1].get(key), publication)
+            value = article[1].get(key)
+            stated = stated or bool(value)
+            entries, people, credits = _sd_authors(value, publication)
             publication = publication.declaring(credits)
             if entries:
                 source = article[0]
                 break
     if not entries:
         for key in AUTHOR_META:
-            for value in page.meta.get(key, []):
+            values = page.meta.get(key, [])
+            stated = stated or bool(values)
+            for value in values:
                 entries += author_entries(value, publication=publication)
             if entries:
                 source, people = _meta_source(key), True
                 break
-    if not entries:
-        entries, source = _dom_authors(meta, page, publication), "dom"
-    elif not people:
-        dom = _dom_authors(meta, page, publication, marked="marked" in meta.dom)
-        if has_person(dom):
+    if not entries or not people:
+        marked = not stated or "marked" in meta.dom
+        dom = _dom_authors(meta, page, publication, marked)
+        if not entries or has_person(dom):
             entries, source = dom, "dom"
     meta.put("authors", merge_authors(entries), source)
 
@@ -1099,8 +1106,7 @@ def _dom_authors(
     showing only a link to a section page ("Politics") names no one.
 
     ``marked=False`` skips the byline elements (a search of the whole tree):
-    for a page whose structured data named an organisation, only the cheap
-    look under the headline is paid for, unless the dates step searched.
+    see ``_authors``.
     """
     entries = []
     for el in _marked_elements(meta, page, "byline")[:6] if marked else ():
