@@ -74,8 +74,12 @@ def test_kill_9_loop_loses_nothing_and_delivers_nothing_twice(tmp_path):
         site.write(server.url)
         args = crawl_args(tmp_path, server.url, "cronsite", *args_extra)
         env = {**os.environ, **crawl_env()}
+        started = time.monotonic()
         first = run_scrapy(args, env=crawl_env(), timeout=120)
         assert first.returncode == 0, first.stderr[-3000:]
+        # Kills land at a random point of a run as long as the last one took
+        # (process start included), so they stay mid-run on a fast or slow machine.
+        run_seconds = (time.monotonic() - started) / 2  # a full crawl; later runs are smaller
         kills_mid_run = salvages = 0
         for i in range(ITERATIONS):
             for slug in rng.sample(sorted(site.articles), 10):
@@ -91,14 +95,16 @@ def test_kill_9_loop_loses_nothing_and_delivers_nothing_twice(tmp_path):
                 stdout=subprocess.DEVNULL,
                 stderr=subprocess.DEVNULL,
             )
-            time.sleep(rng.uniform(0.8, 2.2))
+            time.sleep(rng.uniform(0.3, 0.9) * run_seconds)
             if proc.poll() is None:
                 kills_mid_run += 1
                 os.kill(proc.pid, signal.SIGKILL)
             proc.wait()
             check_final_files(out)  # the killed run left nothing torn under a final name
 
+            started = time.monotonic()
             normal = run_scrapy(args, env=crawl_env(), timeout=120)
+            run_seconds = time.monotonic() - started
             assert normal.returncode == 0, f"seed {seed}, iteration {i}:\n{normal.stderr[-3000:]}"
             assert not list(out.glob("*.part")), f"seed {seed}: .part left after a normal run"
             salvages += normal.stderr.count("Salvaged ")
@@ -110,7 +116,10 @@ def test_kill_9_loop_loses_nothing_and_delivers_nothing_twice(tmp_path):
 
     assert kills_mid_run >= ITERATIONS // 4, f"seed {seed}: kills landed after the runs ended"
     assert salvages >= 1, f"seed {seed}: no kill landed while a .part was open"
-    print(f"seed {seed}: {kills_mid_run} kills mid-run, {salvages} .part files salvaged")
+    print(
+        f"seed {seed}: {kills_mid_run} kills mid-run, {salvages} .part files salvaged, "
+        f"last run {run_seconds:.1f} s"
+    )
     records = check_final_files(out)
     seen = Counter((r["canonicalUrl"], r["version"]) for r in records)
     twice = [key for key, n in seen.items() if n > 1]
