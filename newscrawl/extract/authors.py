@@ -296,32 +296,6 @@ def publication_key(text: str) -> str:
     return _NOT_ALNUM.sub("", unicodedata.normalize("NFKD", text.casefold()))
 
 
-# Most author values are a bare name: two to four words of letters (with inner
-# apostrophes and hyphens), none of them a word any cleaning rule looks for
-# (``_NOT_PLAIN``). ``clean_author_names`` takes them as they are, at a fraction
-# of the cost of its regular expressions, with the same result.
-_PLAIN_NAME = re.compile(
-    r"^[^\W\d_](?:[^\W\d_'’-]*[^\W\d_])?(?: [^\W\d_](?:[^\W\d_'’-]*[^\W\d_])?){1,3}$"
-)
-_NOT_PLAIN = {
-    # prefixes, kickers and credit labels (_PREFIX, _KICKER, _CREDIT_HEAD/_TAIL)
-    "by", "par", "von", "door", "por", "di", "da", "av", "af", "yazan", "yazar", "bakeng",
-    "author", "authors", "auteur", "autor", "autorin", "byline", "writer", "written", "posted",
-    "reported", "reporting", "compiled", "edited", "story", "text", "words", "tekst", "texte",
-    "tekstas", "metin", "foto", "photo", "photos", "fot", "zdjęcia", "bild", "image",
-    "بقلم", "كتب", "كتبت", "كتبه", "إعداد", "اعداد", "تحرير", "مراسل",
-    # separators (_SPLIT, _WITH), places (_IN_PLACE, _PLACE_PART), _SPECIAL_TO
-    "and", "und", "et", "ve", "y", "e", "og", "en", "و", "with", "at", "in", "from", "for",
-    "special", "exclusive",
-    # the words of byline labels (_LABEL)
-    "published", "updated", "last", "website", "other", "more", "articles", "all", "posts",
-    "view", "books", "profile", "follow", "contact", "share", "email", "comment", "comments",
-    "on", "le", "publié", "veröffentlicht", "aktualisiert", "yayınlanma", "güncelleme",
-    "opublikowano", "опубликовано", "обновлено", "δημοσιεύτηκε", "δημοσίευση", "نشر", "في",
-    "تاريخ", "النشر", "פורסם",
-}  # fmt: skip
-
-
 def clean_author_names(
     raw: str, publication: Publication = NO_PUBLICATION, organisation: bool = False
 ) -> list[str]:
@@ -330,10 +304,6 @@ def clean_author_names(
     ``publication``: how the page names itself, to drop its own credits;
     ``organisation``: the value is a typed Organization (structured data).
     """
-    if _PLAIN_NAME.match(raw) and _NOT_PLAIN.isdisjoint(raw.casefold().split()):
-        name = _title_case(raw)
-        plain = not _is_role(name) and not _is_credit(name, publication, organisation, False)
-        return [name] if plain else []
     text = _prepare(raw)
     if not text:
         return []
