@@ -621,17 +621,20 @@ def _dom_published(meta: Metadata, page: Page, langs) -> None:
         url_date = url_date or date_from_url(url)
     for value, raw in _dom_date_candidates(meta, page, langs):
         if url_date is None or value[:10] == url_date[:10]:
-            meta.put("datePublished", value, "dom")
-            meta.fields["datePublishedRaw"] = raw
-            meta.sources["datePublishedRaw"] = "dom"
+            _put_published(meta, value, raw, "dom")
             return
     if url_date:
-        meta.put("datePublished", url_date, "url")
-        meta.fields["datePublishedRaw"] = url_date[:10]
-        meta.sources["datePublishedRaw"] = "url"
+        _put_published(meta, url_date, url_date[:10], "url")
         return
     if not _text_published(meta, page, langs):
         _htmldate_published(meta, page, langs)
+
+
+def _put_published(meta: Metadata, value: str | None, raw: str, source: str) -> None:
+    """``datePublished`` (when not set yet) with the text it was read from."""
+    if meta.put("datePublished", value, source):
+        meta.fields["datePublishedRaw"] = raw
+        meta.sources["datePublishedRaw"] = source
 
 
 def _dom_date_candidates(meta: Metadata, page: Page, langs) -> list[tuple[str, str]]:
@@ -966,10 +969,7 @@ def _text_published(meta: Metadata, page: Page, langs) -> bool:
     ranked = _by_closeness(found, heading) or _nearest_above(found, heading)
     if not ranked:
         return False
-    value, raw = ranked[0]
-    meta.put("datePublished", value, "dom")
-    meta.fields["datePublishedRaw"] = raw
-    meta.sources["datePublishedRaw"] = "dom"
+    _put_published(meta, *ranked[0], "dom")
     return True
 
 
@@ -1020,10 +1020,7 @@ def _htmldate_published(meta: Metadata, page: Page, langs) -> None:
     except Exception:
         logger.debug("htmldate failed on %s", page.url, exc_info=True)
         return
-    value = _normalise(found, langs)
-    if value and meta.put("datePublished", value, "dom"):
-        meta.fields["datePublishedRaw"] = found
-        meta.sources["datePublishedRaw"] = "dom"
+    _put_published(meta, _normalise(found, langs), found, "dom")
 
 
 def _authors(meta: Metadata, page: Page, article, nodes) -> None:
@@ -1241,16 +1238,15 @@ def _publication_names(page: Page, article, nodes) -> tuple[set[str], list[str]]
     tail = _TITLE_TAIL.match(titles[0].text or "") if titles else None
     if tail and len(tail[1].split()) <= 5:
         hints += _keys((tail[1],))
-    url = page.url or ""
-    hints += _host_keys(url.split("/", 3)[2] if "://" in url else "")
+    hints += _host_keys(urlsplit(page.url or "").hostname or "")
     return set(_keys(declared)), hints
 
 
 @functools.lru_cache(maxsize=1024)  # a site's pages share their host
-def _host_keys(netloc: str) -> tuple[str, ...]:
+def _host_keys(host: str) -> tuple[str, ...]:
     """The ``publication_key`` values of a host's labels, without the top-level
     domain and generic ones: "www.example.co.uk" -> ("example",)."""
-    labels = netloc.rpartition("@")[2].partition(":")[0].lower().split(".")[:-1]
+    labels = host.split(".")[:-1]
     return tuple(dict.fromkeys(_keys(lb for lb in labels if lb not in _GENERIC_LABELS)))
 
 
