@@ -33,9 +33,12 @@ from newscrawl.extract.chrome import (
     paragraph_prose_words,
 )
 from newscrawl.extract.teaser import (
+    MARKUP_KINDS,
+    ahocorasick,
     classify_text,
     is_rights_notice,
     markup_kind_folded,
+    pattern_strings,
     says_text_continues,
     word_count,
 )
@@ -121,31 +124,41 @@ _NO_HINT = frozenset(
     {"html", "body", "a", "span", "b", "i", "em", "strong", "font", "img", "small", "sup", "sub"}
 )
 _HEADINGS = {"h2": "h2", "h3": "h3", "h4": "h3", "h5": "h3", "h6": "h3"}
-# Chrome regions: class/id tokens (split on - _ space and camelCase).
-_NEGATIVE = re.compile(
-    r"(?<![a-z0-9])(comments?|commentlist|disqus|respond|reply|replies|sidebar|side-bar"
+# Chrome regions: class/id tokens (split on - _ space and camelCase). Each
+# list is a finite set of words (literals, alternatives, optional parts: see
+# ``_AttributeWords``), matched between word boundaries.
+_NEGATIVE_WORDS = (
+    r"comments?|commentlist|disqus|respond|reply|replies|sidebar|side-bar"
     r"|widget|footer|foot|masthead|navbar|nav|navigation|menu|breadcrumbs?|related|relacionad"
     r"|recommended|recommendations|more-stories|most-read|most-popular|popular|trending"
     r"|share|sharing|social|sharebar|shariff|newsletter|promo|advert|advertisement|ads?|ad-slot"
     r"|banner|sponsor|sponsored|outbrain|taboola|cookie|consent|modal|popup|subscribe-box"
     r"|tags?|tag-list|keywords|author-bio|byline-bio|teaser-list|pagination|pager|print"
-    r"|hidden|visually-hidden|sr-only|skip|toolbar|rating|poll|gallery-thumbs)(?![a-z0-9])"
+    r"|hidden|visually-hidden|sr-only|skip|toolbar|rating|poll|gallery-thumbs"
 )
-_POSITIVE = re.compile(
-    r"(?<![a-z0-9])(article-?body|articlebody|article-?text|article-?content|story-?body"
+_POSITIVE_WORDS = (
+    r"article-?body|articlebody|article-?text|article-?content|story-?body"
     r"|story-?text|story-?content|entry-?content|entry-?body|post-?body|post-?content"
     r"|post-?text|body-?text|text-?body|main-?text|news-?text|news-?body|content-?body"
     r"|articletext|storytext|bodytext|artikel|rich-?text|paywall|article|story|entry"
-    r"|post|content|text|body|main)(?![a-z0-9])"
+    r"|post|content|text|body|main"
 )
-_STRONG_POSITIVE = re.compile(
-    r"(?<![a-z0-9])(article-?body|articlebody|article-?text|article-?content|story-?body"
+_STRONG_POSITIVE_WORDS = (
+    r"article-?body|articlebody|article-?text|article-?content|story-?body"
     r"|story-?text|story-?content|entry-?content|post-?body|post-?content|body-?text"
-    r"|articletext|storytext|bodytext|news-?text|rich-?text)(?![a-z0-9])"
+    r"|articletext|storytext|bodytext|news-?text|rich-?text"
 )
-_COMMENTS = re.compile(
-    r"(?<![a-z0-9])(comments?|commentlist|comment-list|disqus|respond|replies)(?![a-z0-9])"
-)
+_COMMENTS_WORDS = r"comments?|commentlist|comment-list|disqus|respond|replies"
+
+
+def _words_re(words: str) -> re.Pattern:
+    return re.compile(rf"(?<![a-z0-9])({words})(?![a-z0-9])")
+
+
+_NEGATIVE = _words_re(_NEGATIVE_WORDS)
+_POSITIVE = _words_re(_POSITIVE_WORDS)
+_STRONG_POSITIVE = _words_re(_STRONG_POSITIVE_WORDS)
+_COMMENTS = _words_re(_COMMENTS_WORDS)
 STICKY = -2
 _CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
 _SPACE = re.compile(r"\s+")
@@ -539,53 +552,106 @@ _CHROME_ROLES = frozenset(
     {"navigation", "complementary", "contentinfo", "banner", "menu", "dialog"}
 )
 _VALUES: dict[str, tuple[int, str | None]] = {}
-_TOKENS: dict[str, tuple[int, str | None]] = {}
 _STRONG, _COMMENT, _NEG, _POS = 1, 2, 4, 8
-_DIGITS = re.compile(r"[0-9]+")
 
 
 def _value(value: str) -> tuple[int, str | None]:
-    """(hint flags of all its tokens, first markup-chrome kind among them) of
-    one class, id, itemprop, role or aria-label value, memoised."""
+    """(hint flags, first markup-chrome kind) of one class, id, itemprop,
+    role or aria-label value, memoised (see ``_AttributeWords``)."""
     found = _VALUES.get(value)
     if found is None:
         if len(_VALUES) > 50000:
             _VALUES.clear()
+        folded = value if value.islower() else _CAMEL.sub("-", value).lower()
+        found = _VALUES[value] = _WORDS.classify(folded)
+    return found
+
+
+def _value_by_regex(folded: str) -> tuple[int, str | None]:
+    """What ``_AttributeWords.classify`` answers, by regular expressions: the
+    reference it is tested against, and the fallback without pyahocorasick.
+
+    The whole value is searched at once: no pattern spans a space and each
+    starts at a word boundary, so a search of the value finds what a search
+    of each token would, and its first markup kind is the first token's.
+    Every strong token is also a positive one and every comments token a
+    negative one, so those two patterns are tried only after the broader one
+    matched."""
+    low = folded.replace("_", "-")
+    flags = 0
+    if _POSITIVE.search(low):
+        flags = _POS | _STRONG * bool(_STRONG_POSITIVE.search(low))
+    if _NEGATIVE.search(low):
+        flags |= _NEG | _COMMENT * bool(_COMMENTS.search(low))
+    return flags, markup_kind_folded(folded)
+
+
+_WORD_CHARS = frozenset("abcdefghijklmnopqrstuvwxyz0123456789")
+
+
+class _AttributeWords:
+    """Classifies a class/id/role value (camel-split, lower-cased) by one
+    automaton pass: every word of the hint lists and markup kinds is a key.
+
+    A hint word counts between word boundaries (no ``[a-z0-9]`` either side)
+    in the value with "_" read as "-"; a markup word needs the boundary before
+    it only, in the value as it is, and the leftmost one names the kind (at
+    one position, the first kind in ``MARKUP_KINDS`` order), as
+    ``teaser.markup_kind_folded`` finds it. The same answers as
+    ``_value_by_regex``, without a regex search per pattern: a value costs
+    one pass whatever the number of words (most values hold none).
+    """
+
+    def __init__(self) -> None:
+        keys: dict[str, list] = {}  # word -> [hint flags, markup kind rank]
+        for words, flag in (
+            (_POSITIVE_WORDS, _POS),
+            (_STRONG_POSITIVE_WORDS, _STRONG),
+            (_NEGATIVE_WORDS, _NEG),
+            (_COMMENTS_WORDS, _COMMENT),
+        ):
+            for word in pattern_strings(words):
+                keys.setdefault(word, [0, None])[0] |= flag
+        self.kinds = list(MARKUP_KINDS)
+        for rank, words in enumerate(MARKUP_KINDS.values()):
+            for word in pattern_strings(words):
+                entry = keys.setdefault(word, [0, None])
+                if entry[1] is None:
+                    entry[1] = rank
+        self.automaton = ahocorasick.Automaton()
+        for word, (flags, rank) in keys.items():
+            self.automaton.add_word(word, (len(word), flags, rank))
+        self.automaton.make_automaton()
+
+    def classify(self, folded: str) -> tuple[int, str | None]:
+        if "_" in folded:  # hint words read "_" as "-", markup words do not
+            return self._scan(folded.replace("_", "-"))[0], self._scan(folded)[1]
+        return self._scan(folded)
+
+    def _scan(self, text: str) -> tuple[int, str | None]:
         flags = 0
-        kind = None
-        for token in value.split():
-            token_flags, token_kind = _token(token)
-            flags |= token_flags
-            if kind is None:
-                kind = token_kind
-        found = _VALUES[value] = (flags, kind)
-    return found
+        kind_at = -1
+        kind_rank = 0
+        last = len(text) - 1
+        word_chars = _WORD_CHARS
+        for end, (length, word_flags, rank) in self.automaton.iter(text):
+            start = end - length + 1
+            if start and text[start - 1] in word_chars:
+                continue
+            if word_flags and (end == last or text[end + 1] not in word_chars):
+                flags |= word_flags
+            if rank is not None and (
+                kind_at < 0 or start < kind_at or (start == kind_at and rank < kind_rank)
+            ):
+                kind_at, kind_rank = start, rank
+        return flags, (self.kinds[kind_rank] if kind_at >= 0 else None)
 
 
-def _token(token: str) -> tuple[int, str | None]:
-    """(hint flags, ``teaser.markup_kind``) of one class/id token, memoised:
-    the patterns never span a space, so a token decides alone. Its digits
-    never decide (no pattern holds one, and a run of them is as much a word
-    boundary as one digit), so "post-1234" and "post-5678" share an entry.
-    Every strong or comments token is also a positive or negative one, so
-    those two patterns are tried only after the broader one matched."""
-    found = _TOKENS.get(token)
-    if found is None:
-        if len(_TOKENS) > 50000:
-            _TOKENS.clear()
-        plain = _DIGITS.sub("0", token)
-        found = _TOKENS.get(plain)
-        if found is None:
-            folded = plain if plain.islower() else _CAMEL.sub("-", plain).lower()
-            low = folded.replace("_", "-")
-            flags = 0
-            if _POSITIVE.search(low):
-                flags = _POS | _STRONG * bool(_STRONG_POSITIVE.search(low))
-            if _NEGATIVE.search(low):
-                flags |= _NEG | _COMMENT * bool(_COMMENTS.search(low))
-            found = _TOKENS[plain] = (flags, markup_kind_folded(folded))
-        _TOKENS[token] = found
-    return found
+class _RegexWords:
+    classify = staticmethod(_value_by_regex)
+
+
+_WORDS = _AttributeWords() if ahocorasick is not None else _RegexWords()
 
 
 def _hidden(el) -> bool:

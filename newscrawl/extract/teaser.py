@@ -403,6 +403,30 @@ def _rarity(literal: str) -> int:
     return sum(1 if ch.isalpha() else 2 for ch in literal.strip())
 
 
+def pattern_strings(pattern: str) -> list[str]:
+    """Every string ``pattern`` matches, for a pattern of literal characters,
+    alternatives, groups and optional (``?``) parts; ValueError for any other
+    construct (a class, a repeat, an anchor ...)."""
+    return _strings(list(_sre_parser.parse(pattern)))
+
+
+def _strings(items) -> list[str]:
+    out = [""]
+    for op, arg in items:
+        if op is _sre.LITERAL:
+            options = [chr(arg)]
+        elif op is _sre.SUBPATTERN:
+            options = _strings(arg[3])
+        elif op is _sre.BRANCH:
+            options = [s for branch in arg[1] for s in _strings(branch)]
+        elif op is _sre.MAX_REPEAT and arg[:2] == (0, 1):
+            options = ["", *_strings(arg[2])]
+        else:
+            raise ValueError(f"not a finite set of strings: {op}")
+        out = [head + tail for head in out for tail in options]
+    return out
+
+
 def _ascii_literals(pattern: re.Pattern) -> tuple[str, ...]:
     """Literals (lower case) one of which every match of ``pattern`` in ASCII text holds."""
     clauses = _required_clauses(pattern.pattern.lower())
@@ -620,13 +644,13 @@ _SOFT_MARKUP = {
     "paywall": r"paywall|pay-wall|regwall|reg-wall|piano|tp-modal|tp-container|meter"
     r"|subscri|premium|locked|content-gate",
 }
+# kind -> alternatives, in the order they are tried at one position.
+MARKUP_KINDS = {**_HARD_MARKUP, **_SOFT_MARKUP}
 # One word-start check before the alternatives of every kind (the same
 # matches as one check per kind, about 2.5x faster).
 _MARKUP_RE = re.compile(
     "(?<![a-z0-9])(?:"
-    + "|".join(
-        f"(?P<{k.replace('-', '_')}>{v})" for k, v in {**_HARD_MARKUP, **_SOFT_MARKUP}.items()
-    )
+    + "|".join(f"(?P<{k.replace('-', '_')}>{v})" for k, v in MARKUP_KINDS.items())
     + ")"
 )
 HARD_MARKUP_KINDS = frozenset(_HARD_MARKUP)
