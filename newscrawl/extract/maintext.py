@@ -219,16 +219,13 @@ _OPAQUE = frozenset(
 
 
 # How the walk treats each tag (one dict lookup): inline is the default.
-_INLINE, _BLOCK, _LINK, _BREAK, _SKIP, _NOT_ELEMENT = range(6)
+_INLINE, _BLOCK, _LINK, _BREAK, _SKIP = range(5)
 _TAG_KIND = {
     **{tag: _BLOCK for tag in BLOCK_TAGS},
     **{tag: _SKIP for tag in SKIP_TAGS},
     "a": _LINK,
     "br": _BREAK,
     "hr": _BREAK,
-    lxml.etree.Comment: _NOT_ELEMENT,
-    lxml.etree.ProcessingInstruction: _NOT_ELEMENT,
-    lxml.etree.Entity: _NOT_ELEMENT,
 }
 # Attributes _classify reads, and those that can hide an element.
 _NO_HINT_ATTRS = frozenset({"class", "id", "itemprop", "role", "aria-label"})
@@ -256,128 +253,146 @@ class _Walker:
         self._in_marked = 0
 
     def run(self, root) -> None:
-        """Walk ``root`` in document order (hot loop: state in local variables;
-        one dict lookup sorts each tag, attribute names are read once)."""
+        """Walk ``root`` in document order (hot loop: lxml's ``iterwalk``
+        gives the start and end of each element, state lives in local
+        variables, one dict lookup sorts each tag, attribute names are read
+        once)."""
         segments = self.segments
         candidates = self.candidates
         regions = self.regions
         marked = self.marked
         skipped = self.skipped
         roots = self.protected_roots
-        new_segment = Segment
         tag_kind = _TAG_KIND.get
         classify = _classify
         no_hint_attrs = _NO_HINT_ATTRS.isdisjoint
         no_hiding_attrs = _HIDING_ATTRS.isdisjoint
         parts: list[str] = []
-        links = 0
-        owner = None
-        protected = 0
+        links = 0  # characters of link text in ``parts``
+        owner = None  # the block element the text in ``parts`` belongs to
+        protected = 0  # depth of hasPart roots around the walk
         link_depth = 0
-
-        def flush() -> None:
-            nonlocal links
-            joined = "".join(parts)
-            parts.clear()
-            count = links
-            links = 0
-            if joined.isspace():
-                return
-            text = " ".join(joined.split())
-            if text:
-                seg = new_segment(
-                    text,
-                    count if count < len(text) else len(text),
-                    owner.tag if owner is not None else "div",
-                    owner,
-                    False,
-                    protected > 0,
-                )
-                seg.prose = is_prose(seg)
-                segments.append(seg)
-
-        def walk(el) -> None:
-            nonlocal links, owner, protected, link_depth
-            tag = el.tag
-            sort = tag_kind(tag, _INLINE)
-            if sort is _NOT_ELEMENT:  # comment, processing instruction
-                pass
-            elif sort is _SKIP:
-                self.skip(el)
-            else:
+        # one entry per open element: None, or what its end must undo
+        # (boundary, is_root, is_link, saved_owner, start, skip_lo, kind, hint)
+        opened: list = []
+        push = opened.append
+        pop = opened.pop
+        flush = self._flush
+        walker = lxml.etree.iterwalk(root, events=("start", "end", "comment", "pi"))
+        skip_subtree = walker.skip_subtree
+        for event, el in walker:
+            if event == "start":
+                tag = el.tag
+                sort = tag_kind(tag, _INLINE)
+                if sort is _SKIP:
+                    self.skip(el)
+                    skip_subtree()
+                    push(None)
+                    continue
                 keys = el.keys()
                 if keys and not no_hiding_attrs(keys) and _hidden(el):
                     self.skip(el)
-                elif sort is _BREAK:
+                    skip_subtree()
+                    push(None)
+                    continue
+                if sort is _BREAK:
                     if parts:
-                        flush()
+                        flush(parts, links, owner, protected)
+                        links = 0
+                    skip_subtree()
+                    push(None)
+                    continue
+                hint = 0
+                kind = None
+                if keys:
+                    if no_hint_attrs(keys):  # href, src ...: no class, id, role ...
+                        hint = _BARE_HINT.get(tag, 0)
+                    else:
+                        hint, kind = classify(el, tag, keys)
+                        if kind is not None:
+                            kind = self._chrome_kind(el, tag, hint, kind, len(segments))
+                            if kind == "":  # an inline element judged chrome, gone
+                                skip_subtree()
+                                push(None)
+                                continue
+                block = sort is _BLOCK
+                is_root = bool(roots) and el in roots
+                is_link = sort is _LINK
+                if is_root:
+                    protected += 1
+                if is_link:
+                    link_depth += 1
+                if block or hint < 0 or kind is not None:
+                    if parts:
+                        flush(parts, links, owner, protected)
+                        links = 0
+                    push((True, is_root, is_link, owner, len(segments), len(skipped), kind, hint))
+                    if block:
+                        owner = el
+                    if kind is not None:
+                        self._in_marked += 1
+                elif is_root or is_link:
+                    push((False, is_root, is_link))
                 else:
-                    hint = 0
-                    kind = None
-                    if keys:
-                        if no_hint_attrs(keys):  # href, src ...: no class, id, role ...
-                            hint = _BARE_HINT.get(tag, 0)
-                        else:
-                            hint, kind = classify(el, tag, keys)
-                            if kind is not None:
-                                kind = self._chrome_kind(el, tag, hint, kind, len(segments))
-                    block = sort is _BLOCK
-                    if kind != "":  # "": an inline element judged chrome, gone
-                        boundary = block or hint < 0 or kind is not None
-                        is_root = roots and el in roots
-                        if is_root:
-                            protected += 1
-                        if sort is _LINK:
-                            link_depth += 1
-                        if boundary:
-                            if parts:
-                                flush()
-                            saved_owner = owner
-                            if block:
-                                owner = el
-                            start = len(segments)
-                            skip_lo = len(skipped)
-                            if kind is not None:
-                                self._in_marked += 1
-                        text = el.text
-                        if text and (parts or not text.isspace()):
-                            parts.append(text)
-                            if link_depth:
-                                links += len(text.strip())
-                        for child in el:
-                            walk(child)
-                        if boundary:
-                            if parts:
-                                flush()
-                            owner = saved_owner
-                            end = len(segments)
-                            if end > start:
-                                if block:
-                                    candidates.append((el, start, end, hint))
-                                if hint < 0:
-                                    regions.append((start, end, hint == STICKY))
-                            if kind is not None:
-                                self._in_marked -= 1
-                                marked.append((el, kind, start, end, skip_lo, len(skipped)))
-                        if is_root:
-                            protected -= 1
-                        if sort is _LINK:
-                            link_depth -= 1
+                    push(None)
+                text = el.text
+                if text and (parts or not text.isspace()):
+                    parts.append(text)
+                    if link_depth:
+                        links += len(text.strip())
+                continue
+            if event == "end":
+                state = pop()
+                if state is not None:
+                    if state[0]:
+                        _, is_root, is_link, saved_owner, start, skip_lo, kind, hint = state
+                        if parts:
+                            flush(parts, links, owner, protected)
+                            links = 0
+                        end = len(segments)
+                        if end > start:
+                            if owner is el:
+                                candidates.append((el, start, end, hint))
+                            if hint < 0:
+                                regions.append((start, end, hint == STICKY))
+                        owner = saved_owner
+                        if kind is not None:
+                            self._in_marked -= 1
+                            marked.append((el, kind, start, end, skip_lo, len(skipped)))
+                    else:
+                        is_root, is_link = state[1], state[2]
+                    if is_root:
+                        protected -= 1
+                    if is_link:
+                        link_depth -= 1
+            # the end of an element, a comment or a processing instruction
             tail = el.tail
             if tail and (parts or not tail.isspace()):  # leading blanks never count
                 parts.append(tail)
                 if link_depth:
                     links += len(tail.strip())
-
-        try:
-            walk(root)
-        finally:
-            # ``walk`` refers to itself through its closure: without this the
-            # cycle keeps the page's tree and segments alive until the cyclic
-            # garbage collector finds it
-            walk = None  # noqa: F841
         if parts:
-            flush()
+            flush(parts, links, owner, protected)
+
+    def _flush(self, parts: list[str], links: int, owner, protected: int) -> None:
+        """Close the text gathered in ``parts`` (``links`` characters of it
+        link text) as one segment of block ``owner``; empties ``parts``."""
+        joined = "".join(parts)
+        parts.clear()
+        if joined.isspace():
+            return
+        text = " ".join(joined.split())
+        if text:
+            seg = Segment(
+                text,
+                links if links < len(text) else len(text),
+                owner.tag if owner is not None else "div",
+                owner,
+                False,
+                protected > 0,
+            )
+            seg.prose = is_prose(seg)
+            self.segments.append(seg)
 
     def _chrome_kind(self, el, tag: str, hint: int, kind: str, position: int) -> str | None:
         """The markup-chrome kind to judge after the walk (block elements), ""
