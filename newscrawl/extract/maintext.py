@@ -235,8 +235,8 @@ _BARE_HINT = {"article": 1, "main": 1}
 
 
 class _Walker:
-    """One recursive pass: segments, chrome regions, candidate containers and
-    markup-chrome candidates (judged after the walk, from the segments)."""
+    """One pass over the tree: segments, chrome regions, candidate containers
+    and markup-chrome candidates (judged after the walk, from the segments)."""
 
     def __init__(self, protected_roots: set, protected: set, captions_norm: list[str]):
         self.segments: list[Segment] = []
