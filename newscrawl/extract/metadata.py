@@ -1038,12 +1038,13 @@ def _authors(meta: Metadata, page: Page, article, nodes) -> None:
     step made it): the DOM step then reads the lines under the headline only.
     """
     publication = Publication(build=lambda: _publication_names(page, article, nodes))
+    is_place = functools.partial(_names_place, meta)
     entries, source, people, stated = [], None, False, False
     if article:
         for key in ("author", "creator"):
             value = article[1].get(key)
             stated = stated or bool(value)
-            entries, people, credits = _sd_authors(value, publication)
+            entries, people, credits = _sd_authors(value, publication, is_place)
             publication = publication.declaring(credits)
             if entries:
                 source = article[0]
@@ -1053,7 +1054,7 @@ def _authors(meta: Metadata, page: Page, article, nodes) -> None:
             values = page.meta.get(key, [])
             stated = stated or bool(values)
             for value in values:
-                entries += author_entries(value, publication=publication)
+                entries += author_entries(value, publication=publication, is_place=is_place)
             if entries:
                 source, people = _meta_source(key), True
                 break
@@ -1065,16 +1066,18 @@ def _authors(meta: Metadata, page: Page, article, nodes) -> None:
     meta.put("authors", merge_authors(entries), source)
 
 
-def _sd_authors(value, publication: Publication) -> tuple[list[dict], bool, frozenset[str]]:
+def _sd_authors(
+    value, publication: Publication, is_place=None
+) -> tuple[list[dict], bool, frozenset[str]]:
     """``(entries, whether any names a person, the keys of typed Organization
     authors dropped as the publication's credits)``: a typed Organization or a
-    wire's name names no person."""
+    wire's name names no person. ``is_place``: see ``authors.clean_author_names``."""
     items = value if isinstance(value, list) else [value]
     entries, people, credits = [], False, set()
     for item in items:
         found, organisation = [], False
         if isinstance(item, str):
-            found = author_entries(item, publication=publication)
+            found = author_entries(item, publication=publication, is_place=is_place)
         elif isinstance(item, dict):
             name = item.get("name")
             if isinstance(name, list):
@@ -1087,7 +1090,7 @@ def _sd_authors(value, publication: Publication) -> tuple[list[dict], bool, froz
             organisation = "Person" not in types and any(t.endswith("Organization") for t in types)
             if isinstance(name, str):
                 url = url if isinstance(url, str) else None
-                found = author_entries(name, url, publication, organisation)
+                found = author_entries(name, url, publication, organisation, is_place)
                 if organisation and not found and author_entries(name):
                     credits.add(publication_key(name))
         entries += found
@@ -1105,7 +1108,7 @@ def _dom_authors(
     ``marked=False`` skips the byline elements (a search of the whole tree):
     see ``_authors``.
     """
-    entries = []
+    entries, is_place = [], functools.partial(_names_place, meta)
     for el in _marked_elements(meta, page, "byline")[:6] if marked else ():
         if _in_chrome(el):
             continue
@@ -1113,7 +1116,7 @@ def _dom_authors(
         if text and len(text) < 120 and not _section_link(el, text):
             href = el.get("href")
             url = _absolute(page.url, href) if href else None
-            entries += author_entries(text, url, publication)
+            entries += author_entries(text, url, publication, is_place=is_place)
         if entries:
             return entries
     return _headline_byline(meta, page, publication)
@@ -1216,7 +1219,9 @@ def _publication_names(page: Page, article, nodes) -> tuple[set[str], list[str]]
     Declared: og:site_name, application-name, the JSON-LD publisher (not a
     ``Person``: a blog's author is its publisher) and ``WebSite`` names.
     Hinted: ``Organization`` nodes, the last part of the ``<title>`` ("... |
-    Daily Sabah"), the labels of the host name.
+    Daily Sabah"), the labels of the host name. A site that declares the
+    name of its subdomain ("U.S. News" on usnews.nbcnews.com) is a section of
+    the publication its domain names: that name is declared too.
     """
     declared = [page.meta_first("og:site_name"), page.meta_first("application-name")]
     organisations = []
@@ -1238,8 +1243,12 @@ def _publication_names(page: Page, article, nodes) -> tuple[set[str], list[str]]
     tail = _TITLE_TAIL.match(titles[0].text or "") if titles else None
     if tail and len(tail[1].split()) <= 5:
         hints += _keys((tail[1],))
-    hints += _host_keys(urlsplit(page.url or "").hostname or "")
-    return set(_keys(declared)), hints
+    host_keys = _host_keys(urlsplit(page.url or "").hostname or "")
+    hints += host_keys
+    declared = set(_keys(declared))
+    if len(host_keys) > 1 and not declared.isdisjoint(host_keys[:-1]):
+        declared.add(host_keys[-1])  # "U.S. News" on usnews.nbcnews.com: NBC News too
+    return declared, hints
 
 
 @functools.lru_cache(maxsize=1024)  # a site's pages share their host
