@@ -950,12 +950,24 @@ def _text_published(meta: Metadata, page: Page, langs) -> bool:
     than a third of ``_DATELINE_CHARS`` is a sentence, maybe of the story
     about another day, and is not read. libxml2 selects the text nodes
     holding "19"/"20"; only those are read in Python.
+
+    A page without a heading element showing the headline (an old layout's
+    ``<strong>`` title) is ranked around the element whose text is the
+    headline, found in the same pass: else a site-wide "today" date at the
+    top of the page would come first in document order.
     """
     month_first = getattr(langs, "month_first", False)
     heading = _heading(meta, page)
+    headline = " ".join((meta.fields.get("headline") or "").split())
+    if heading is None and headline:
+        texts = _YEAR_OR_HEADLINE_TEXTS(page.tree, headline=headline)
+        lines = [t for t in texts if _is_headline(t, headline)]
+        heading = lines[0].getparent() if lines else None
+    else:
+        texts = _YEAR_TEXTS(page.tree)
     seen = _article_boxes(heading)
     found = []
-    for text in _YEAR_TEXTS(page.tree):
+    for text in texts:
         if len(text.strip()) > _DATELINE_CHARS // 3:
             continue  # a sentence (of the story, maybe about another day), not a date line
         parent = text.getparent()
@@ -971,6 +983,13 @@ def _text_published(meta: Metadata, page: Page, langs) -> bool:
         return False
     _put_published(meta, *ranked[0], "dom")
     return True
+
+
+def _is_headline(text, headline: str) -> bool:
+    """The text node ``text`` is the headline, outside the page header."""
+    if " ".join(text.split()) != headline:
+        return False
+    return not _in_page_header(text.getparent())
 
 
 def _nearest_above(found: list[tuple], heading) -> list[tuple[str, str]]:
@@ -991,6 +1010,12 @@ def _nearest_above(found: list[tuple], heading) -> list[tuple[str, str]]:
 # Arabic-Indic), outside scripts, styles and form options.
 _YEAR_TEXTS = lxml.etree.XPath(
     "//body//text()[contains(., '20') or contains(., '19') or contains(., '٢٠')]"
+    "[not(parent::script or parent::style or parent::option or parent::noscript)]"
+)
+# The same, and the text nodes that are the headline ($headline).
+_YEAR_OR_HEADLINE_TEXTS = lxml.etree.XPath(
+    "//body//text()[contains(., '20') or contains(., '19') or contains(., '٢٠')"
+    " or normalize-space(.) = $headline]"
     "[not(parent::script or parent::style or parent::option or parent::noscript)]"
 )
 
