@@ -44,7 +44,7 @@ def site(declared=(), hinted=()) -> Publication:
         ("Riyadh: Jane Doe", ["Jane Doe"]),
         ("Reporting: Jane Doe and John Roe", ["Jane Doe", "John Roe"]),
         ("Jane Doe: Correspondent", ["Jane Doe"]),  # a role after the colon: the name before
-        ("Συντάκτης: Dr.Αναστασία Μοσχοβάκη (Ιατρός Ειδική Παθολόγος)", ["Dr.Αναστασία Μοσχοβάκη"]),
+        ("Συντάκτης: Dr.Αναστασία Μοσχοβάκη (Ιατρός Ειδική Παθολόγος)", ["Αναστασία Μοσχοβάκη"]),
     ],
 )
 def test_a_place_or_label_before_a_colon_is_not_part_of_the_name(raw, expected):
@@ -66,6 +66,66 @@ def test_a_place_or_label_before_a_colon_is_not_part_of_the_name(raw, expected):
     ],
 )
 def test_a_dateline_place_beside_a_name_is_dropped(raw, expected):
+    assert names(raw) == expected
+
+
+def test_a_place_of_several_words_goes_when_the_story_names_it():
+    """ "New York – Jane Doe" is a dateline when the headline or description
+    names New York (``is_place``); without that, or after the name, it is
+    two values as given."""
+    new_york = {"new york", "san francisco"}.__contains__
+
+    def places(raw):
+        entries = author_entries(raw, is_place=lambda words: new_york(words.casefold()))
+        return [e["name"] for e in merge_authors(entries)]
+
+    assert places("New York – Jane Doe") == ["Jane Doe"]
+    assert places("SAN FRANCISCO - JANE DOE") == ["Jane Doe"]
+    assert places("Jane Doe – John Roe") == ["Jane Doe", "John Roe"]  # no place named
+    assert places("Jane Doe – New York") == ["Jane Doe", "New York"]  # a place comes first
+    assert names("New York – Jane Doe") == ["New York", "Jane Doe"]  # nothing says place
+
+
+# --------------------------------------------------------------------------- honorifics, capitals
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("Dr. Jane Doe", ["Jane Doe"]),
+        ("By Prof. Dr. Hans Müller", ["Hans Müller"]),
+        ("Ms Jane Doe and Mr. John Roe", ["Jane Doe", "John Roe"]),
+        ("Mme Claire Dupont", ["Claire Dupont"]),
+        ("Doç. Dr. Ayşe Kaya", ["Ayşe Kaya"]),
+        ("dr hab. Jan Kowalski", ["Jan Kowalski"]),
+        ("د. محمد علي", ["محمد علي"]),
+        # names that begin like an honorific stay whole
+        ("Drew Barrymore", ["Drew Barrymore"]),
+        ("Prof Mitchell", ["Mitchell"]),
+        ("MS Dhoni", ["MS Dhoni"]),  # initials, not "Ms"
+        ("Mrs.", ["Mrs"]),  # nothing after it: left as given
+    ],
+)
+def test_honorifics_before_a_name_go(raw, expected):
+    assert names(raw) == expected
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("By JEFFREY McMURRAY | Associated Press Writer", ["Jeffrey McMurray"]),
+        ("MARY MCKAY-SMITH", ["Mary McKay-Smith"]),
+        ("SEAN O'NEILL", ["Sean O'Neill"]),
+        ("ANNE-MARIE DUBOIS", ["Anne-Marie Dubois"]),
+        ("JOHN SMITH III", ["John Smith III"]),
+        ("ROSA MACHADO", ["Rosa Machado"]),  # "Mac" is not always a prefix
+        # mixed case is as the owner writes it
+        ("Jane McDONALD", ["Jane McDONALD"]),
+        ("danah boyd", ["danah boyd"]),
+        ("AFP", ["AFP"]),
+    ],
+)
+def test_all_capitals_names_are_title_cased(raw, expected):
     assert names(raw) == expected
 
 
@@ -105,6 +165,33 @@ def test_a_person_named_like_the_site_is_kept_on_one_hint():
     assert names("Der Spiegel", site(declared=["DER SPIEGEL"])) == []
     # a site whose name holds the person's: the person stays
     assert names("Jane Doe", site(declared=["Jane Doe Daily"])) == ["Jane Doe"]
+
+
+def test_a_section_site_names_its_parent_publication_by_the_domain():
+    """usnews.nbcnews.com calls itself "U.S. News": "NBC News" is the
+    publication too, not an author; on its own host the name is one hint."""
+    head = '<meta property="og:site_name" content="U.S. News">'
+    body = "<h1>Home explodes</h1><p>By NBC News</p>"
+    url = "http://usnews.nbcnews.com/_news/2012/07/24/home-explodes"
+    assert page_authors(body, url, head=head, title="Home explodes") == ([], None)
+    both = '<meta name="author" content="Jane Doe, NBC News">' + head
+    assert page_authors(body, url, head=both, title="Home explodes")[0] == ["Jane Doe"]
+    # a site that does not call itself after the subdomain: one hint, the name stays
+    other = "http://usnews.nbcnews.com/story"
+    assert page_authors(body, other, title="Home explodes")[0] == ["NBC News"]
+
+
+def test_a_structured_dateline_of_several_words_before_a_name():
+    def head(headline):
+        node = {"@type": "NewsArticle", "headline": headline}
+        node["author"] = {"@type": "Person", "name": "New York – Jane Doe"}
+        return f'<script type="application/ld+json">{json.dumps(node)}</script>'
+
+    rents = "Rents rise in New York"
+    assert page_authors(f"<h1>{rents}</h1>", head=head(rents)) == (["Jane Doe"], "json-ld")
+    # a story elsewhere: "New York" is not shown to be its dateline
+    bypass = "Bypass plan approved"
+    assert page_authors(f"<h1>{bypass}</h1>", head=head(bypass))[0] == ["New York", "Jane Doe"]
 
 
 def test_host_names_of_the_site_are_credits():

@@ -56,6 +56,33 @@ def test_page_without_a_date_line_gets_no_date_from_its_sentences():
     assert (meta.fields["datePublished"] or "")[:10] != "2007-12-28"
 
 
+def _old_layout(title_cell: str) -> str:
+    """A 2008-era table layout, written for this test (modelled on public
+    newspaper markup of the time): no heading element, the site's "today"
+    date at the top, the headline in a ``<strong>``, its date line under it."""
+    return (
+        "<!-- written for newscrawl's tests -->"
+        "<html><head><title>RSP to follow own policy - Example Press</title></head><body>"
+        "<table><tr><td>Kerala</td><td>Jan 15, 2008</td></tr></table>"
+        f"<table><tr><td>{title_cell}"
+        "<p>Monday January 7 2008 09:43 IST</p><p>Express News Service</p>"
+        f"<p>{'KOLLAM: The party will follow its own policy, the secretary said. ' * 5}</p>"
+        "</td><td class='sidebar'>Most read</td></tr></table></body></html>"
+    )
+
+
+def test_a_page_without_heading_elements_is_dated_under_its_headline():
+    """The element whose text is the headline stands in for a heading: the date
+    line under it wins over the site-wide "today" date above it."""
+    html = _old_layout("<small><strong>RSP to follow own policy</strong></small>")
+    meta = extract_metadata(load_page(html, "https://www.example-press.com/item.asp?id=7"))
+    assert meta.fields["datePublished"] == "2008-01-07T09:43:00Z"
+    # no element shows the headline: the first date line of the page, as before
+    html = _old_layout("<small><strong>Policy row</strong></small>")
+    meta = extract_metadata(load_page(html, "https://www.example-press.com/item.asp?id=7"))
+    assert meta.fields["datePublished"][:10] == "2008-01-15"
+
+
 @pytest.mark.parametrize(
     ("text", "languages", "expected"),
     [

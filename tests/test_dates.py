@@ -56,6 +56,29 @@ def test_date_from_url():
     assert date_from_url("https://x.example/2013/99/30/story") is None
 
 
+@pytest.mark.parametrize(
+    ("url", "expected"),
+    [
+        # a compact date after a word and an underscore
+        ("https://x.example/variety/news_20080113-bigadda.htm", "2008-01-13"),
+        ("https://x.example/story_123420080113.html", None),  # digits of an id, not a date
+        # the month by its English name, before or after the year
+        ("https://x.example/article/2008/Jan/08/br/br789.html", "2008-01-08"),
+        ("https://x.example/releases/archive/January2008/06/c6796.html", "2008-01-06"),
+        ("https://x.example/archive/2008/Foo/08/", None),
+        # day, month and year in one segment: only when one reading makes a date
+        ("https://x.example/18012008/1/fulham-wrap.html", "2008-01-18"),
+        ("https://x.example/01182008/1/story.html", "2008-01-18"),
+        ("https://x.example/05052008/story.html", "2008-05-05"),
+        ("https://x.example/01022008/story.html", None),  # 1 February or 2 January
+        ("https://x.example/12345678/story.html", None),
+    ],
+)
+def test_date_from_url_other_forms(url, expected):
+    value = date_from_url(url)
+    assert (value[:10] if value else None) == expected
+
+
 def names(raw: str) -> list[str]:
     return [a["name"] for a in merge_authors(author_entries(raw))]
 

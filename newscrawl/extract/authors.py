@@ -7,9 +7,11 @@ the "By"/"Par"/"Von"/"بقلم" prefix, role suffixes, dates or e-mail addresses
 A wire or organisation name is kept only when it is all there is.
 
 A dateline caught with a name goes ("الرياض: فهد العتيبي", "Beirut – Jane
-Doe"), and so does the publication's own credit ("Enab Baladi – Aleppo",
-"Daily Sabah with AA" -> "AA") when the caller says how the page names its
-publication (``Publication``).
+Doe"; "New York – Jane Doe" when the caller says which words name a place of
+the story, ``is_place``), and so does the publication's own credit ("Enab
+Baladi – Aleppo", "Daily Sabah with AA" -> "AA") when the caller says how the
+page names its publication (``Publication``). Honorifics go ("Dr. Jane Doe"),
+and all-capitals names are title-cased ("JEFFREY McMURRAY" -> "Jeffrey McMurray").
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ import functools
 import html
 import re
 import unicodedata
+from collections.abc import Callable
 
 _TAG = re.compile(r"<[^>]+>")
 _SPACE = re.compile(r"\s+")
@@ -234,6 +237,18 @@ _PARTICLES = {
     "von", "der", "den", "ter", "ten", "zu", "y", "e", "al", "el", "bin", "ibn", "bint",
 }  # fmt: skip
 _PARTICLE_PREFIX = re.compile(r"^[a-z]{1,3}-\w")  # "al-Khalidi", "el-Sisi"
+# Honorifics before a name: "Dr. Jane Doe", "Prof. Dr. Hans Müller", "Dr.Αναστασία
+# ...", "Mme Dupont", "Dott.ssa Rossi", "Doç. Dr. Ayşe Kaya", "د. محمد". With a
+# dot in any case; without one only as written in running text ("Dr Jane Doe",
+# Polish "dr Jan Kowalski"), so "MS Dhoni" keeps his initials.
+_HONORIFIC = re.compile(
+    r"^(?:(?i:dr|dra|prof|mr|mrs|ms|mx|sr|sra|srta|sig|sig\.ra|dott|dott\.ssa|doç|op|av"
+    r"|hab|mme|mlle|δρ|καθ|д-р|проф)\.\s*|د\.\s*"
+    r"|(?:Dr|Dra|Prof|Mr|Mrs|Ms|Mme|Mlle|Sra|dr|prof|الدكتور|الدكتورة)\s+)+(?=\w)"
+)
+# "McMURRAY", "MacDONALD": a capitalised prefix written so in an all-capitals name.
+_MC_CAPS = re.compile(r"^(Mc|Mac)([A-Z][A-Z'’-]+)$")
+_ROMAN = re.compile(r"^(?:I{2,3}|IV|VI{0,3})$")  # "John Smith III"
 
 
 class Publication:
@@ -297,19 +312,24 @@ def publication_key(text: str) -> str:
 
 
 def clean_author_names(
-    raw: str, publication: Publication = NO_PUBLICATION, organisation: bool = False
+    raw: str,
+    publication: Publication = NO_PUBLICATION,
+    organisation: bool = False,
+    is_place: Callable[[str], bool] | None = None,
 ) -> list[str]:
     """Split one raw author string into clean person (or organisation) names.
 
     ``publication``: how the page names itself, to drop its own credits;
-    ``organisation``: the value is a typed Organization (structured data).
+    ``organisation``: the value is a typed Organization (structured data);
+    ``is_place``: whether words name a place of the story (the headline or
+    description names it), for a dateline of several words before a name.
     """
     text = _prepare(raw)
     if not text:
         return []
     names: list[str] = []
     for part in _SPLIT.split(text):
-        names += _part_names(part, publication, organisation)
+        names += _part_names(part, publication, organisation, is_place)
     return names
 
 
@@ -349,15 +369,16 @@ def author_entries(
     url: str | None = None,
     publication: Publication = NO_PUBLICATION,
     organisation: bool = False,
+    is_place: Callable[[str], bool] | None = None,
 ) -> list[dict]:
     """``{"name", "nameRaw"?, "url"?}`` entries for one raw author value
-    (``publication``, ``organisation``: as for ``clean_author_names``)."""
+    (``publication``, ``organisation``, ``is_place``: as for ``clean_author_names``)."""
     raw = raw or ""
     if "<" in raw or "&" in raw:
         raw = html.unescape(_TAG.sub(" ", raw))
     raw_text = " ".join(raw.split())  # as ``\s+`` -> " " and strip()
     entries = []
-    for name in clean_author_names(raw_text, publication, organisation):
+    for name in clean_author_names(raw_text, publication, organisation, is_place):
         entry = {"name": name}
         if name != raw_text:
             entry["nameRaw"] = raw_text
@@ -382,7 +403,9 @@ def _prepare(raw) -> str:
     return _SPACE.sub(" ", text).strip(" ,|-–—:·•")
 
 
-def _part_names(part: str, publication: Publication, organisation: bool) -> list[str]:
+def _part_names(
+    part: str, publication: Publication, organisation: bool, is_place=None
+) -> list[str]:
     """The names in one part of a split author value.
 
     A part made of pieces ("Beirut – Jane Doe", "Daily Sabah with AA",
@@ -390,7 +413,8 @@ def _part_names(part: str, publication: Publication, organisation: bool) -> list
     name of two words or more (or the publication), its one-word pieces: the
     place or desk of a dateline. Wires stay, for ``merge_authors`` to weigh.
     Two one-word pieces ("Jakarta – Sutrisno") cannot be told apart and stay
-    one value, as given.
+    one value, as given. A first piece of up to three words that ``is_place``
+    says the story names ("New York – Jane Doe") is a dateline's place too.
     """
     pieces = [p for piece in _PIECES.split(part) for p in _with_wire(piece)]
     if len(pieces) == 1:
@@ -398,6 +422,11 @@ def _part_names(part: str, publication: Publication, organisation: bool) -> list
         if not name or _is_role(name) or _is_credit(name, publication, organisation, False):
             return []
         return [name]
+    if is_place is not None and len(pieces[0].split()) <= _LEAD_WORDS and is_place(pieces[0]):
+        pieces = pieces[1:]
+        if len(pieces) == 1:
+            name = _clean_one(pieces[0])
+            return [name] if name and not _is_role(name) else []
     names = [n for n in map(_clean_one, pieces) if n and not _is_role(n)]
     credits = [n for n in names if _is_credit(n, publication, organisation, True)]
     kept = [n for n in names if n not in credits]
@@ -459,16 +488,35 @@ def _clean_one(part: str) -> str | None:
     if _NOT_A_NAME.search(name):
         return None
     name = _lead_colon(name)
+    name = _HONORIFIC.sub("", name) or name
     if len(name.split()) > MAX_NAME_WORDS or len(name) < 2:
         return None
     return _title_case(name)
 
 
 def _title_case(name: str) -> str:
-    """An all-capitals Latin name title-cased ("JANE DOE" -> "Jane Doe"), not a wire's."""
-    if name.isupper() and _latin(name) and len(name) > 4 and name.casefold() not in _ORGS:
-        return name.title()
-    return name
+    """An all-capitals Latin name title-cased, not a wire's: "JANE DOE" -> "Jane
+    Doe", "JEFFREY McMURRAY" -> "Jeffrey McMurray", "SEAN O'NEILL" -> "Sean
+    O'Neill", "MARY MCKAY-SMITH" -> "Mary McKay-Smith". A name in mixed case
+    is as its owner writes it."""
+    if len(name) <= 4 or not name.isupper() and "Mc" not in name and "Mac" not in name:
+        return name
+    if not _latin(name) or name.casefold() in _ORGS:
+        return name
+    words = name.split(" ")
+    if not name.isupper() and not all(w.isupper() or _MC_CAPS.match(w) for w in words):
+        return name  # "Jane McDONALD", "Mary McKay"
+    return " ".join(map(_title_word, words))
+
+
+def _title_word(word: str) -> str:
+    if _ROMAN.match(word):
+        return word
+    if match := _MC_CAPS.match(word):
+        return match[1] + match[2].title()
+    if word.startswith("MC") and len(word) > 3 and word[2].isalpha():
+        return "Mc" + word[2:].title()  # Mc is always a prefix; Mac is not (MACHADO)
+    return word.title()
 
 
 def _lead_colon(name: str) -> str:

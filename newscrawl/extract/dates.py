@@ -31,12 +31,21 @@ _EPOCH = re.compile(r"^\s*(\d{10})(\d{3})?\s*$")
 _URL_DATE = re.compile(
     r"/((?:19|20)\d{2})[/-](0?[1-9]|1[0-2])[/-](0?[1-9]|[12]\d|3[01])(?:/|[-_]|$)"
 )
-# "/20120103/" or "%2F20120103%2F" (publishing systems that put the day in one segment).
+# "/20120103/", "%2F20120103%2F" or "/news_20120103-slug" (publishing systems
+# that put the day in one segment, alone or after a word and an underscore).
 _URL_COMPACT_DATE = re.compile(
-    r"(?:/|%2F)((?:19|20)\d{2})(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])(?:/|%2F|[-_.]|$)", re.I
+    r"(?:/|%2F|_)((?:19|20)\d{2})(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])(?:/|%2F|[-_.]|$)", re.I
 )
 # "/30.05.2013/" (day first).
 _URL_DOTTED_DATE = re.compile(r"/(0[1-9]|[12]\d|3[01])\.(0[1-9]|1[0-2])\.((?:19|20)\d{2})/")
+# "/18012008/": day, month and year in one segment; taken only when a single
+# reading (day first or month first) makes a date, or both make the same one.
+_URL_COMPACT_DMY = re.compile(r"/(\d{2})(\d{2})((?:19|20)\d{2})(?:/|[-_.]|$)")
+# The month by its English name: "/2008/Jan/08/", "/January2008/06/".
+_URL_NAMED_MONTH = re.compile(
+    r"/(?:((?:19|20)\d{2})/([A-Za-z]{3,9})|([A-Za-z]{3,9})[-_]?((?:19|20)\d{2}))"
+    r"/(0?[1-9]|[12]\d|3[01])(?:/|[-_]|$)"
+)
 _HAS_LETTER_OR_DIGIT = re.compile(r"\w")
 # Free text must name a year: "yesterday" or "3 hours ago" is not a publication date.
 _NUMERIC = re.compile(r"\b\d{1,2}[./-]\d{1,2}[./-]\d{2,4}\b")
@@ -76,12 +85,20 @@ def format_date(value: datetime) -> str:
 
 
 def date_from_url(url: str | None) -> str | None:
-    """A ``/2013/05/30/`` or ``/20130530/`` date in the URL, as midnight UTC."""
+    """A ``/2013/05/30/``, ``/20130530/``, ``/30.05.2013/``, ``/30052013/``,
+    ``/2013/May/30/`` or ``/May2013/30/`` date in the URL, as midnight UTC."""
+    url = url or ""
     groups = None
-    if match := _URL_DATE.search(url or "") or _URL_COMPACT_DATE.search(url or ""):
+    if match := _URL_DATE.search(url) or _URL_COMPACT_DATE.search(url):
         groups = match.groups()
-    elif match := _URL_DOTTED_DATE.search(url or ""):
+    elif match := _URL_DOTTED_DATE.search(url):
         groups = match.groups()[::-1]
+    elif match := _URL_NAMED_MONTH.search(url):
+        year_a, name_a, name_b, year_b, day = match.groups()
+        month = _MONTHS.get((name_a or name_b).lower())
+        groups = (year_a or year_b, month, day) if month else None
+    elif match := _URL_COMPACT_DMY.search(url):
+        groups = _day_month_segment(*match.groups())
     if not groups:
         return None
     try:
@@ -89,6 +106,17 @@ def date_from_url(url: str | None) -> str | None:
     except ValueError:
         return None
     return format_date(value) if _plausible(value) else None
+
+
+def _day_month_segment(first: str, second: str, year: str) -> tuple | None:
+    """``(year, month, day)`` of a ``ddmmyyyy``/``mmddyyyy`` segment, None when
+    the two readings give two different dates (01022008: 1 February or 2 January)."""
+    readings = {
+        (int(year), int(month), int(day))
+        for day, month in ((first, second), (second, first))
+        if 1 <= int(month) <= 12 and 1 <= int(day) <= 31
+    }
+    return readings.pop() if len(readings) == 1 else None
 
 
 def _parse_iso(text: str) -> datetime | None:

@@ -950,12 +950,24 @@ def _text_published(meta: Metadata, page: Page, langs) -> bool:
     than a third of ``_DATELINE_CHARS`` is a sentence, maybe of the story
     about another day, and is not read. libxml2 selects the text nodes
     holding "19"/"20"; only those are read in Python.
+
+    A page without a heading element showing the headline (an old layout's
+    ``<strong>`` title) is ranked around the element whose text is the
+    headline, found in the same pass: else a site-wide "today" date at the
+    top of the page would come first in document order.
     """
     month_first = getattr(langs, "month_first", False)
     heading = _heading(meta, page)
+    headline = " ".join((meta.fields.get("headline") or "").split())
+    if heading is None and headline:
+        texts = _YEAR_OR_HEADLINE_TEXTS(page.tree, headline=headline)
+        lines = [t for t in texts if _is_headline(t, headline)]
+        heading = lines[0].getparent() if lines else None
+    else:
+        texts = _YEAR_TEXTS(page.tree)
     seen = _article_boxes(heading)
     found = []
-    for text in _YEAR_TEXTS(page.tree):
+    for text in texts:
         if len(text.strip()) > _DATELINE_CHARS // 3:
             continue  # a sentence (of the story, maybe about another day), not a date line
         parent = text.getparent()
@@ -971,6 +983,13 @@ def _text_published(meta: Metadata, page: Page, langs) -> bool:
         return False
     _put_published(meta, *ranked[0], "dom")
     return True
+
+
+def _is_headline(text, headline: str) -> bool:
+    """The text node ``text`` is the headline, outside the page header."""
+    if " ".join(text.split()) != headline:
+        return False
+    return not _in_page_header(text.getparent())
 
 
 def _nearest_above(found: list[tuple], heading) -> list[tuple[str, str]]:
@@ -991,6 +1010,12 @@ def _nearest_above(found: list[tuple], heading) -> list[tuple[str, str]]:
 # Arabic-Indic), outside scripts, styles and form options.
 _YEAR_TEXTS = lxml.etree.XPath(
     "//body//text()[contains(., '20') or contains(., '19') or contains(., '٢٠')]"
+    "[not(parent::script or parent::style or parent::option or parent::noscript)]"
+)
+# The same, and the text nodes that are the headline ($headline).
+_YEAR_OR_HEADLINE_TEXTS = lxml.etree.XPath(
+    "//body//text()[contains(., '20') or contains(., '19') or contains(., '٢٠')"
+    " or normalize-space(.) = $headline]"
     "[not(parent::script or parent::style or parent::option or parent::noscript)]"
 )
 
@@ -1038,12 +1063,13 @@ def _authors(meta: Metadata, page: Page, article, nodes) -> None:
     step made it): the DOM step then reads the lines under the headline only.
     """
     publication = Publication(build=lambda: _publication_names(page, article, nodes))
+    is_place = functools.partial(_names_place, meta)
     entries, source, people, stated = [], None, False, False
     if article:
         for key in ("author", "creator"):
             value = article[1].get(key)
             stated = stated or bool(value)
-            entries, people, credits = _sd_authors(value, publication)
+            entries, people, credits = _sd_authors(value, publication, is_place)
             publication = publication.declaring(credits)
             if entries:
                 source = article[0]
@@ -1053,7 +1079,7 @@ def _authors(meta: Metadata, page: Page, article, nodes) -> None:
             values = page.meta.get(key, [])
             stated = stated or bool(values)
             for value in values:
-                entries += author_entries(value, publication=publication)
+                entries += author_entries(value, publication=publication, is_place=is_place)
             if entries:
                 source, people = _meta_source(key), True
                 break
@@ -1065,16 +1091,18 @@ def _authors(meta: Metadata, page: Page, article, nodes) -> None:
     meta.put("authors", merge_authors(entries), source)
 
 
-def _sd_authors(value, publication: Publication) -> tuple[list[dict], bool, frozenset[str]]:
+def _sd_authors(
+    value, publication: Publication, is_place=None
+) -> tuple[list[dict], bool, frozenset[str]]:
     """``(entries, whether any names a person, the keys of typed Organization
     authors dropped as the publication's credits)``: a typed Organization or a
-    wire's name names no person."""
+    wire's name names no person. ``is_place``: see ``authors.clean_author_names``."""
     items = value if isinstance(value, list) else [value]
     entries, people, credits = [], False, set()
     for item in items:
         found, organisation = [], False
         if isinstance(item, str):
-            found = author_entries(item, publication=publication)
+            found = author_entries(item, publication=publication, is_place=is_place)
         elif isinstance(item, dict):
             name = item.get("name")
             if isinstance(name, list):
@@ -1087,7 +1115,7 @@ def _sd_authors(value, publication: Publication) -> tuple[list[dict], bool, froz
             organisation = "Person" not in types and any(t.endswith("Organization") for t in types)
             if isinstance(name, str):
                 url = url if isinstance(url, str) else None
-                found = author_entries(name, url, publication, organisation)
+                found = author_entries(name, url, publication, organisation, is_place)
                 if organisation and not found and author_entries(name):
                     credits.add(publication_key(name))
         entries += found
@@ -1105,7 +1133,7 @@ def _dom_authors(
     ``marked=False`` skips the byline elements (a search of the whole tree):
     see ``_authors``.
     """
-    entries = []
+    entries, is_place = [], functools.partial(_names_place, meta)
     for el in _marked_elements(meta, page, "byline")[:6] if marked else ():
         if _in_chrome(el):
             continue
@@ -1113,7 +1141,7 @@ def _dom_authors(
         if text and len(text) < 120 and not _section_link(el, text):
             href = el.get("href")
             url = _absolute(page.url, href) if href else None
-            entries += author_entries(text, url, publication)
+            entries += author_entries(text, url, publication, is_place=is_place)
         if entries:
             return entries
     return _headline_byline(meta, page, publication)
@@ -1216,7 +1244,9 @@ def _publication_names(page: Page, article, nodes) -> tuple[set[str], list[str]]
     Declared: og:site_name, application-name, the JSON-LD publisher (not a
     ``Person``: a blog's author is its publisher) and ``WebSite`` names.
     Hinted: ``Organization`` nodes, the last part of the ``<title>`` ("... |
-    Daily Sabah"), the labels of the host name.
+    Daily Sabah"), the labels of the host name. A site that declares the
+    name of its subdomain ("U.S. News" on usnews.nbcnews.com) is a section of
+    the publication its domain names: that name is declared too.
     """
     declared = [page.meta_first("og:site_name"), page.meta_first("application-name")]
     organisations = []
@@ -1238,8 +1268,12 @@ def _publication_names(page: Page, article, nodes) -> tuple[set[str], list[str]]
     tail = _TITLE_TAIL.match(titles[0].text or "") if titles else None
     if tail and len(tail[1].split()) <= 5:
         hints += _keys((tail[1],))
-    hints += _host_keys(urlsplit(page.url or "").hostname or "")
-    return set(_keys(declared)), hints
+    host_keys = _host_keys(urlsplit(page.url or "").hostname or "")
+    hints += host_keys
+    declared = set(_keys(declared))
+    if len(host_keys) > 1 and not declared.isdisjoint(host_keys[:-1]):
+        declared.add(host_keys[-1])  # "U.S. News" on usnews.nbcnews.com: NBC News too
+    return declared, hints
 
 
 @functools.lru_cache(maxsize=1024)  # a site's pages share their host
