@@ -111,3 +111,11 @@ def test_pattern_strings_expands_optional_parts_and_refuses_classes():
     ]
     with pytest.raises(ValueError):
         pattern_strings("[a-z]+")
+
+
+def test_without_the_automaton_values_are_classified_by_the_regexes(monkeypatch):
+    monkeypatch.setattr(maintext, "_WORDS", maintext._RegexWords())
+    monkeypatch.setattr(maintext, "_VALUES", {})
+    assert maintext._value("article-body") == (maintext._POS | maintext._STRONG, None)
+    assert maintext._value("mostRead sidebar") == (maintext._NEG, "related")
+    assert maintext._value("clearfix") == (0, None)
