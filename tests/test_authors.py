@@ -84,6 +84,11 @@ def test_a_place_of_several_words_goes_when_the_story_names_it():
     assert places("Jane Doe – John Roe") == ["Jane Doe", "John Roe"]  # no place named
     assert places("Jane Doe – New York") == ["Jane Doe", "New York"]  # a place comes first
     assert names("New York – Jane Doe") == ["New York", "Jane Doe"]  # nothing says place
+    # the piece after the place is still checked for the publication's own credit
+    awsat = site(hinted=["Asharq AL-awsat"])
+    riyadh = lambda words: words.casefold() == "riyadh"  # noqa: E731
+    entries = author_entries("Riyadh - Asharq Al-Awsat", publication=awsat, is_place=riyadh)
+    assert entries == []
 
 
 # --------------------------------------------------------------------------- honorifics, capitals

@@ -418,15 +418,11 @@ def _part_names(
     """
     pieces = [p for piece in _PIECES.split(part) for p in _with_wire(piece)]
     if len(pieces) == 1:
-        name = _clean_one(part)
-        if not name or _is_role(name) or _is_credit(name, publication, organisation, False):
-            return []
-        return [name]
+        return _whole_name(part, publication, organisation, piece=False)
     if is_place is not None and len(pieces[0].split()) <= _LEAD_WORDS and is_place(pieces[0]):
-        pieces = pieces[1:]
+        pieces = pieces[1:]  # the dateline's place
         if len(pieces) == 1:
-            name = _clean_one(pieces[0])
-            return [name] if name and not _is_role(name) else []
+            return _whole_name(pieces[0], publication, organisation, piece=True)
     names = [n for n in map(_clean_one, pieces) if n and not _is_role(n)]
     credits = [n for n in names if _is_credit(n, publication, organisation, True)]
     kept = [n for n in names if n not in credits]
@@ -434,6 +430,14 @@ def _part_names(
         return [n for n in kept if len(n.split()) > 1 or n.casefold() in _ORGS]
     name = _clean_one(part)
     return [name] if name and not _is_role(name) else []
+
+
+def _whole_name(text: str, publication: Publication, organisation: bool, piece: bool) -> list[str]:
+    """``text`` as one name, unless it is a role or the publication's credit."""
+    name = _clean_one(text)
+    if not name or _is_role(name) or _is_credit(name, publication, organisation, piece):
+        return []
+    return [name]
 
 
 def _with_wire(piece: str) -> list[str]:

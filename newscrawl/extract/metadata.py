@@ -1063,7 +1063,7 @@ def _authors(meta: Metadata, page: Page, article, nodes) -> None:
     step made it): the DOM step then reads the lines under the headline only.
     """
     publication = Publication(build=lambda: _publication_names(page, article, nodes))
-    is_place = functools.partial(_names_place, meta)
+    is_place = functools.partial(_names_place, meta)  # a dateline's place
     entries, source, people, stated = [], None, False, False
     if article:
         for key in ("author", "creator"):
@@ -1085,7 +1085,7 @@ def _authors(meta: Metadata, page: Page, article, nodes) -> None:
                 break
     if not entries or not people:
         marked = not stated or "marked" in meta.dom
-        dom = _dom_authors(meta, page, publication, marked)
+        dom = _dom_authors(meta, page, publication, is_place, marked)
         if not entries or has_person(dom):
             entries, source = dom, "dom"
     meta.put("authors", merge_authors(entries), source)
@@ -1124,16 +1124,16 @@ def _sd_authors(
 
 
 def _dom_authors(
-    meta: Metadata, page: Page, publication: Publication, marked: bool = True
+    meta: Metadata, page: Page, publication: Publication, is_place, marked: bool = True
 ) -> list[dict]:
     """Byline elements (class/id, ``rel``/``itemprop="author"``), else a byline
     line right after the headline (``_headline_byline``). A byline element
     showing only a link to a section page ("Politics") names no one.
 
     ``marked=False`` skips the byline elements (a search of the whole tree):
-    see ``_authors``.
+    see ``_authors``; ``is_place``: see ``authors.clean_author_names``.
     """
-    entries, is_place = [], functools.partial(_names_place, meta)
+    entries = []
     for el in _marked_elements(meta, page, "byline")[:6] if marked else ():
         if _in_chrome(el):
             continue
@@ -1144,7 +1144,7 @@ def _dom_authors(
             entries += author_entries(text, url, publication, is_place=is_place)
         if entries:
             return entries
-    return _headline_byline(meta, page, publication)
+    return _headline_byline(meta, page, publication, is_place)
 
 
 _SECTION_PATH = re.compile(r"/(?:categor(?:y|ies)|sections?|tags?|topics?|rubri[ck]\w*)/", re.I)
@@ -1169,7 +1169,7 @@ _LINES = re.compile(r"\s*[\r\n]+\s*")  # a line break in a byline ends a piece
 _DATELINE_BYLINE = re.compile(r"^(\w[\w'’.-]*(?:\s+[\w'’.-]+){0,2})\s+[–—-]\s+(\S.*)$")
 
 
-def _headline_byline(meta: Metadata, page: Page, publication: Publication) -> list[dict]:
+def _headline_byline(meta: Metadata, page: Page, publication: Publication, is_place) -> list[dict]:
     """A byline only its wording shows, among the few short lines right after
     the headline: "By Jane Doe" (``BYLINE_START``; "By" alone takes the text
     of the element holding it, "By <a>Jane Doe</a>"), or a dateline
@@ -1198,7 +1198,7 @@ def _headline_byline(meta: Metadata, page: Page, publication: Publication) -> li
             continue
         if parent.tag in _NOT_BYLINE_TAGS:
             continue
-        place, raw = None, text
+        raw = text
         if byline and byline[1] is None:  # "By <a>Jane Doe</a>": the holder's text
             holder = parent if parent.text == text else parent.getparent()
             raw = holder.text_content() if holder is not None else ""
@@ -1206,16 +1206,14 @@ def _headline_byline(meta: Metadata, page: Page, publication: Publication) -> li
                 continue
         elif not byline:
             dateline = _DATELINE_BYLINE.match(line)
-            if not dateline or not _names_place(meta, dateline[1]):
+            if not dateline or not is_place(dateline[1]):
                 continue
-            place = dateline[1].casefold()
         if _in_chrome(parent):
             continue
-        entries = [
-            e
-            for e in author_entries(_LINES.sub(" | ", raw.strip()), publication=publication)
-            if looks_like_person(e["name"]) and e["name"].casefold() != place
-        ]
+        found = author_entries(
+            _LINES.sub(" | ", raw.strip()), publication=publication, is_place=is_place
+        )
+        entries = [e for e in found if looks_like_person(e["name"])]
         if entries:
             return entries
     return []
