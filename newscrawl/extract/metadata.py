@@ -944,9 +944,8 @@ def _text_published(meta: Metadata, page: Page, langs) -> bool:
     For pages whose date line has no markup and is away from the headline
     ("posted 8:58 am Tue January 15, 2008", "2012/01/16 10:43:00 来源: ...",
     a blog's date header above the post title). It runs before htmldate,
-    which costs several times more: on 83 dev pages labelled by hand it
-    answers 62 and, with htmldate for the rest, 67 are right to the day
-    against 59 with htmldate alone (``benchmarks/date_eval.py``). A line longer
+    which costs several times more, and is right more often on the dev pages
+    labelled by hand (``benchmarks/date_eval.py``, docs/metadata.md). A line longer
     than a third of ``_DATELINE_CHARS`` is a sentence, maybe of the story
     about another day, and is not read. libxml2 selects the text nodes
     holding "19"/"20"; only those are read in Python.
@@ -986,8 +985,9 @@ def _text_published(meta: Metadata, page: Page, langs) -> bool:
 
 
 def _is_headline(text, headline: str) -> bool:
-    """The text node ``text`` is the headline, outside the page header."""
-    if " ".join(text.split()) != headline:
+    """The text node ``text`` is the headline (the text of its element, not
+    the tail after one), outside the page header."""
+    if text.is_tail or " ".join(text.split()) != headline:
         return False
     return not _in_page_header(text.getparent())
 
