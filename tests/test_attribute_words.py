@@ -63,7 +63,7 @@ def test_automaton_agrees_with_the_regexes_on_every_word_and_its_neighbours():
     for value in sorted(values):
         folded = _folded(value)
         expected = maintext._value_by_regex(folded)
-        assert maintext._WORDS.classify(folded) == expected, value
+        assert maintext._classify_folded(folded) == expected, value
         named += expected != maintext._NOTHING
     assert named > len(values) // 2  # the sample is not all misses
 
@@ -79,7 +79,7 @@ def test_automaton_agrees_on_the_fixture_pages_attribute_values():
     assert len(values) > 300
     for value in values:
         folded = _folded(value)
-        assert maintext._WORDS.classify(folded) == maintext._value_by_regex(folded), value
+        assert maintext._classify_folded(folded) == maintext._value_by_regex(folded), value
 
 
 @pytest.mark.parametrize(
@@ -114,7 +114,7 @@ def test_pattern_strings_expands_optional_parts_and_refuses_classes():
 
 
 def test_without_the_automaton_values_are_classified_by_the_regexes(monkeypatch):
-    monkeypatch.setattr(maintext, "_WORDS", maintext._RegexWords())
+    monkeypatch.setattr(maintext, "_classify_folded", maintext._value_by_regex)
     monkeypatch.setattr(maintext, "_VALUES", {})
     assert maintext._value("article-body") == (maintext._POS | maintext._STRONG, None)
     assert maintext._value("mostRead sidebar") == (maintext._NEG, "related")

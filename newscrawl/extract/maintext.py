@@ -578,7 +578,7 @@ def _value(value: str) -> tuple[int, str | None]:
         if len(_VALUES) > 50000:
             _VALUES.clear()
         folded = value if value.islower() else _CAMEL.sub("-", value).lower()
-        found = _VALUES[value] = _WORDS.classify(folded)
+        found = _VALUES[value] = _classify_folded(folded)
     return found
 
 
@@ -662,11 +662,8 @@ class _AttributeWords:
         return flags, (self.kinds[kind_rank] if kind_at >= 0 else None)
 
 
-class _RegexWords:
-    classify = staticmethod(_value_by_regex)
-
-
-_WORDS = _AttributeWords() if ahocorasick is not None else _RegexWords()
+# A camel-split, lower-cased value -> (hint flags, markup kind).
+_classify_folded = _AttributeWords().classify if ahocorasick is not None else _value_by_regex
 
 
 def _hidden(el) -> bool:
