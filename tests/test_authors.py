@@ -343,3 +343,50 @@ def test_a_byline_element_showing_a_section_link_names_no_one():
         "<div class='author-container'><a href='/news/category/29/politics'>Politics</a></div>"
     )
     assert page_authors(body) == ([], None)
+
+
+# ------------------------------------------------- companies, "The ...", byline elements
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("e-go.gr , Pegasus Interactive", []),  # the site's web agency
+        ("Vivid Interactive and Design", []),
+        ("AltumNet sp. z o.o", []),
+        ("Example Publishing Ltd.", []),
+        ("Posted by Peter Harbison, Product Marketing Manager Team", ["Peter Harbison"]),
+        ("View Profile", []),
+        ("By HERB KEINON AND AP", ["Herb Keinon"]),
+        ("The Times", ["The Times"]),  # a credit alone stays
+        ("Jane Doe and The Times", ["Jane Doe"]),  # no one's name starts with "The"
+        ("Marc Interactive-Smith", ["Marc Interactive-Smith"]),
+    ],
+)
+def test_companies_labels_and_publications_are_not_people(raw, expected):
+    assert names(raw) == expected
+
+
+def _byline_page(story_box: str) -> str:
+    """A 2008-era newspaper layout, written for this test (modelled on public
+    markup of the time): the story column sits in a box whose id says
+    "footer" or "sidebar", as some page templates name their main regions."""
+    return (
+        "<!-- written for newscrawl's tests -->"
+        "<html><head><title>Shops hit by winter sales slump - Example Times</title></head>"
+        "<body><div id='region-nav'><p class='byline'>Martin Ivens</p></div>"
+        f"<div id='{story_box}'><h1>Shops hit by winter sales slump</h1>"
+        "<span class='byline'>The Example Times</span>"
+        "<div class='article-author'>Anil Dawar</div>"
+        f"<p>{'High street chains reported falling sales over the winter. ' * 5}</p>"
+        "</div></body></html>"
+    )
+
+
+def test_byline_elements_in_the_box_holding_the_headline_are_read():
+    """A box holding the headline is the article's, whatever its id says; a
+    byline element naming a person wins over an earlier one naming only the
+    publication; a byline in the navigation is not the article's."""
+    page = load_page(_byline_page("region-body-and-footer"), "https://www.example-times.co.uk/a/1")
+    meta = extract_metadata(page)
+    assert [a["name"] for a in meta.fields["authors"]] == ["Anil Dawar"]

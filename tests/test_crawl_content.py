@@ -44,3 +44,27 @@ def test_duplicates_arabic_and_bad_pages(tmp_path):
     malformed = [i for i in result.items if i["url"].endswith("/malformed-html-story.html")]
     extracted = len(malformed) + result.stat("newscrawl/spider/extract_error")
     assert extracted == 1  # either extracted or counted, never lost silently
+
+
+def test_a_dateline_without_a_year_is_dated_by_the_server_date(tmp_path):
+    """A story showing "Dec. 30" and no year: the crawl dates it by the
+    response's ``Date`` header (15 January 2008), not by the clock."""
+    site = serve_fixture("plainsite", tmp_path)
+    story = (
+        "<!DOCTYPE html><!-- written for newscrawl's tests -->"
+        "<html lang='en'><head><meta charset='utf-8'><title>Harbour plan approved</title>"
+        "<meta property='og:type' content='article'></head>"
+        "<body><main><article><h1>Harbour plan approved</h1><p class='when'>Dec. 30</p>"
+        + "<p>The council approved the harbour plan after a long debate on the budget.</p>" * 4
+        + "</article></main></body></html>"
+    ).encode()
+    site.override(
+        "/posts/2.html",
+        body=story,
+        headers={"Content-Type": "text/html", "Date": "Tue, 15 Jan 2008 10:00:00 GMT"},
+    )
+    with site:
+        result = crawl(["crawl", "news", "-a", f"url={site.url}/"], tmp_path)
+    story_items = [i for i in result.items if i["url"].endswith("/posts/2.html")]
+    assert len(story_items) == 1
+    assert story_items[0]["datePublished"][:10] == "2007-12-30"

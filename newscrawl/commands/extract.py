@@ -24,6 +24,7 @@ from scrapy.utils.url import url_is_from_any_domain
 
 from newscrawl.extract.article import explain_article, parse_article
 from newscrawl.extract.page import EmptyPage, load_page
+from newscrawl.spiders.base import served_at
 
 
 class _FetchOnce(scrapy.Spider):
@@ -72,7 +73,7 @@ class Command(ScrapyCommand):
             raise UsageError("give exactly one file or URL")
         target = args[0]
         if target.startswith(("http://", "https://")):
-            html, content_type, url = self._fetch(target)
+            html, content_type, url, served = self._fetch(target)
             if html is None:
                 self.exitcode = 1
                 return
@@ -81,6 +82,7 @@ class Command(ScrapyCommand):
             if not path.is_file():
                 raise UsageError(f"no such file: {target}")
             html, content_type, url = path.read_bytes(), None, f"http://localhost/{path.name}"
+            served = None  # a saved page: its own "today" bar or copyright dates it
         url = opts.url or url
         spider = self._site_spider(url)
         if opts.explain and spider is not None:
@@ -92,6 +94,7 @@ class Command(ScrapyCommand):
             explain=opts.explain,
             site=spider.name if spider else None,
             rules=getattr(spider, "site_rules", None),
+            served=served,
         )
 
     def _site_spider(self, url: str):
@@ -108,7 +111,8 @@ class Command(ScrapyCommand):
         return best
 
     def _fetch(self, url: str):
-        """Fetch ``url`` with Scrapy; (body bytes, content type, final url) or Nones."""
+        """Fetch ``url`` with Scrapy: (body bytes, content type, final url, when
+        served), or Nones."""
         # A one-page fetch: no feeds, no run bookkeeping, no incremental skipping.
         for name in ("FEEDS", "EXTENSIONS", "DOWNLOADER_MIDDLEWARES", "ITEM_PIPELINES"):
             self.settings.set(name, {}, priority="cmdline")
@@ -116,17 +120,18 @@ class Command(ScrapyCommand):
         self.crawler_process.crawl(_FetchOnce, url=url, sink=sink)
         self.crawler_process.start()
         if not sink:
-            return None, None, None
+            return None, None, None, None
         response = sink[0]
         content_type = response.headers.get("Content-Type", b"").decode("latin-1") or None
-        return response.body, content_type, response.url
+        return response.body, content_type, response.url, served_at(response)
 
 
 def _print_article(
-    html, url: str, content_type: str | None, *, explain: bool, site=None, rules=None
+    html, url: str, content_type: str | None, *, explain: bool, site=None, rules=None, served=None
 ) -> int:
     try:
         page = load_page(html, url, content_type)
+        page.served = served
         article, decisions = explain_article(parse_article(page, url, site=site, rules=rules))
     except EmptyPage:
         print(f"empty page: {url}", file=sys.stderr)

@@ -77,14 +77,20 @@ _LANG = re.compile(r"^[a-z]{2,3}(-[A-Za-z0-9]+)*$")
 # --- parse -------------------------------------------------------------------------
 
 
-def parse_article(html, url, *, site=None, rules: SiteRules | None = None) -> dict:
+def parse_article(
+    html, url, *, site=None, rules: SiteRules | None = None, served: datetime | None = None
+) -> dict:
     """Every article field of one page, plus ``articleBodyHtml`` and ``_signals``.
 
     ``html`` is the page as ``str`` or ``bytes``, or a ``Page`` already loaded
     with ``load_page`` (so a caller that looked at the page first does not
-    parse it twice; the tree may be changed).
+    parse it twice; the tree may be changed). ``served``, when the page was
+    fetched (naive UTC), dates a dateline that shows no year ("16 янв");
+    without it the page's own "today" bar or copyright year does.
     """
     page = html if isinstance(html, Page) else load_page(html, url)
+    if served is not None:
+        page.served = served
     fields, sources, signals = _metadata(page)
     rules = rules or SiteRules()
     blocks, dropped, cues = _main_text(page, signals, rules, fields.get("headline"))
@@ -400,8 +406,8 @@ def content_hash(body: str) -> str:
 
 
 def extract_article(
-    html, url, *, site=None, rules: SiteRules | None = None, boilerplate=None
+    html, url, *, site=None, rules: SiteRules | None = None, boilerplate=None, served=None
 ) -> dict:
     """What a crawl of this page exports (dedupe against other pages aside)."""
-    article = parse_article(html, url, site=site, rules=rules)
+    article = parse_article(html, url, site=site, rules=rules, served=served)
     return clean_article(article, rules=rules, boilerplate=boilerplate)

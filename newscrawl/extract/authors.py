@@ -59,7 +59,8 @@ _KICKER = re.compile(
 _PLACE_PART = re.compile(r"^(?:at|in|from|for)\s")
 _IN_PLACE = re.compile(r"\s+in\s+[A-Z][\w-]+(?:\s+[A-Z][\w-]+)?\s*$")
 _SPLIT = re.compile(
-    r"\s*(?:,|;|\||&|\band\b|\bund\b|\bet\b|\bve\b|\by\b|\be\b|\bog\b|\ben\b|\s+و\s+|،)\s*"
+    r"\s*(?:,|;|\||&|\band\b|\bAND\b|\bund\b|\bet\b|\bve\b|\by\b|\be\b|\bog\b|\ben\b"
+    r"|\s+و\s+|،)\s*"
 )
 _ROLE_WORDS = {
     "staff",
@@ -144,6 +145,7 @@ _ROLE_WORDS = {
 _ROLE_NOUNS = {
     "writer", "writers", "correspondent", "correspondents", "reporter", "reporters", "editor",
     "editors", "columnist", "contributor", "journalist", "photographer", "producer", "analyst",
+    "manager", "team",
 }  # fmt: skip
 _ORGS = {
     "reuters",
@@ -199,7 +201,8 @@ _ORGS = {
 # "Posted on", "Published", "Website", "Other Articles", in several languages.
 _LABEL = (
     r"published|posted|posted on|updated|last updated|website|other articles|more articles"
-    r"|all posts|view all posts|books|profile|follow|contact|share|email|comments?"
+    r"|all posts|view all posts|books|profile|view profile|view full profile|follow|contact"
+    r"|share|email|comments?"
     r"|publié|publié le|veröffentlicht|aktualisiert|yayınlanma|güncelleme|opublikowano"
     r"|опубликовано|обновлено|δημοσιεύτηκε|δημοσίευση|نشر|نشر في|تاريخ النشر|פורסם"
 )
@@ -219,6 +222,14 @@ _OPEN_PARENTHESIS = re.compile(r"\s+\([^)]*$")  # "Jane Doe (Senior Editor" once
 # Photo credits and links that end up in author fields.
 _NOT_A_NAME = re.compile(
     r"^(?:image|photo|picture|foto|credit|source)s?\s*:|https?://|www\.|/", re.I
+)
+# A company by its legal form or trade ("AltumNet sp. z o.o", "Pegasus
+# Interactive", "... Λαμπράκη Α.Ε"): the site's owner or its web agency in an
+# author tag, never the article's author nor a credit.
+_COMPANY = re.compile(
+    r"(?:\b(?:ltd|limited|inc|llc|gmbh|plc|pty|sp\.? z o\.?o|s\.a|a\.e|α\.ε|b\.v|s\.r\.l)\.?"
+    r"|\b(?:interactive|web solutions|web design|webdesign|design))$",
+    re.I,
 )
 
 
@@ -327,8 +338,11 @@ def clean_author_names(
     text = _prepare(raw)
     if not text:
         return []
+    parts = _SPLIT.split(text)
+    if any(_COMPANY.search(part.strip(" ,;")) for part in parts):
+        return []  # "e-go.gr, Pegasus Interactive": who made the site
     names: list[str] = []
-    for part in _SPLIT.split(text):
+    for part in parts:
         names += _part_names(part, publication, organisation, is_place)
     return names
 
@@ -546,8 +560,9 @@ _NOBODY = {"admin", "administrator", "webmaster", "editor", "staff", "rss", "use
 
 
 def _is_organisation(key: str) -> bool:
-    """A wire, desk or site name (``key`` is case-folded)."""
-    return key in _ORGS or key in _NOBODY or bool(_HOSTNAME.match(key))
+    """A wire, desk or site name (``key`` is case-folded); "The Times": no
+    person's name starts with "The"."""
+    return key in _ORGS or key in _NOBODY or key.startswith("the ") or bool(_HOSTNAME.match(key))
 
 
 def _is_role(name: str) -> bool:

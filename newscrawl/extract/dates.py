@@ -280,7 +280,9 @@ _SCRIPTS = [
 
 # ----------------------------------------------------------------- dates inside free text
 
-_TEXT_TIME = r"(?:[\sT,|at-]{1,5}(\d{1,2})[:.](\d{2})(?![\d.])(?::(\d{2}))?)?"
+_TEXT_TIME = (
+    r"(?:[\sT,|at-]{1,5}(\d{1,2})[:.](\d{2})(?![\d.])(?::(\d{2}))?(?:\s?([AaPp])\.?[Mm]\b\.?)?)?"
+)
 _TEXT_DATES = [
     ("ymd", re.compile(
         r"(?<![\d.])((?:19|20)\d{2})([-/.])(\d{1,2})\2(\d{1,2})(?![\d.])" + _TEXT_TIME)),
@@ -293,7 +295,7 @@ _TEXT_DATES = [
         r"(?<!\d)((?:19|20)\d{2})\s*[年년]\s*(\d{1,2})\s*[月월]\s*(\d{1,2})\s*[日일]"
         + _TEXT_TIME)),
     ("month-d-y", re.compile(
-        r"(?<![^\W\d_])([^\W\d_]{3,12})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+((?:19|20)\d{2})(?!\d)"
+        r"(?<![^\W\d_])([^\W\d_]{3,12})\.?\s+(\d{1,2})(?:st|nd|rd|th)?\s?,?\s+((?:19|20)\d{2})(?!\d)"
         + _TEXT_TIME)),
 ]  # fmt: skip
 # What every pattern of ``_TEXT_DATES`` needs (``\d`` is any script's digit).
@@ -316,13 +318,15 @@ def find_dates(text: str, languages=(), month_first: bool = False) -> list[tuple
     found = []
     for kind, pattern in _TEXT_DATES:
         for match in pattern.finditer(text):
-            value = _text_match_date(kind, match, months, month_first)
+            value = _text_match_date(kind, match, months, month_first, text)
             if value is not None and _plausible(value):
                 found.append((match.start(), format_date(value), match.group(0).strip()))
     return [(iso, raw) for _start, iso, raw in sorted(found)]
 
 
-def _text_match_date(kind: str, match, months: dict, month_first: bool) -> datetime | None:
+def _text_match_date(
+    kind: str, match, months: dict, month_first: bool, text: str = ""
+) -> datetime | None:
     groups = match.groups()
     if kind == "ymd":
         year, month, day = groups[0], groups[2], groups[3]
@@ -331,17 +335,146 @@ def _text_match_date(kind: str, match, months: dict, month_first: bool) -> datet
     elif kind == "dmy":
         first, second, year = groups[0], groups[2], groups[3]
         year = year if len(year) == 4 else f"20{year}"
-        day, month = (second, first) if month_first and groups[1] == "/" else (first, second)
+        day, month = (second, first) if month_first else (first, second)
+        weekday = _weekday_before(text, match.start())
+        if weekday is not None and first != second:
+            day, month = _by_weekday(weekday, int(year), (day, month), (month, day))
     elif kind == "d-month-y":
         day, month, year = groups[0], _month(groups[1], months), groups[2]
     else:
         month, day, year = _month(groups[0], months), groups[1], groups[2]
-    hour, minute, second_ = groups[-3:]
+    hour, minute, second_, half = groups[-4:]
+    if hour and half:  # "2:49 pm", "12:01am"
+        hour = int(hour) % 12 + (12 if half in "Pp" else 0)
     try:
         numbers = (year, month or 0, day, hour or 0, minute or 0, second_ or 0)
         return datetime(*(int(n) for n in numbers))
     except ValueError:
         return None
+
+
+def _weekday_before(text: str, start: int) -> int | None:
+    """The weekday (Monday 0) an English name right before ``start`` gives:
+    "Thu, 01/12/2012"."""
+    match = _WEEKDAY_BEFORE.search(text[max(0, start - 14) : start])
+    return _WEEKDAYS[match[1].lower()[:3]] if match else None
+
+
+def _by_weekday(weekday: int, year: int, reading: tuple, other: tuple) -> tuple:
+    """``(day, month)``: the other reading of a numeric date when only it
+    falls on the weekday written before it."""
+
+    def on(day_month) -> bool:
+        try:
+            return datetime(year, int(day_month[1]), int(day_month[0])).weekday() == weekday
+        except ValueError:
+            return False
+
+    return other if on(other) and not on(reading) else reading
+
+
+_WEEKDAYS = {name: number for number, name in enumerate(
+    ("mon", "tue", "wed", "thu", "fri", "sat", "sun"))}  # fmt: skip
+_WEEKDAY_BEFORE = re.compile(r"\b(mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s*$", re.I)
+
+
+# ------------------------------------------------------------- dates without a year
+
+# "16 янв | 17:10", "DEC 30", "Jan. 8", "25 ноября в 16:27", "08/01 13:27" (a
+# numeric day and month only with a time after them). Read only where a
+# dateline stands, and dated by ``with_year``.
+_PARTIAL_DATES = [
+    ("d-month", re.compile(
+        r"(?<![\d.,:/])(\d{1,2})(?:st|nd|rd|th)?\.?\s*(?:de\s+)?([^\W\d_]{3,12})\.?"
+        r"(?!\s*,?\s*(?:de\s+)?\d)" + _TEXT_TIME)),
+    ("month-d", re.compile(
+        r"(?<![^\W\d_])(?<!\d\s)([^\W\d_]{3,12})\.?\s+(\d{1,2})(?:st|nd|rd|th)?(?![\d.,:/]*\d)"
+        r"(?!,?\s+(?:19|20)\d\d)" + _TEXT_TIME)),
+    ("dm-time", re.compile(
+        r"(?<![\d.,:/])(\d{1,2})[./](\d{1,2})\.?\s+(\d{1,2}):(\d{2})(?![\d.:/])")),
+]  # fmt: skip
+
+
+def find_partial_dates(text: str, languages=()) -> list[tuple[tuple, str]]:
+    """Day-and-month dates without a year in a short ``text``, in order:
+    ``[(readings, raw), ...]``, each reading a ``(month, day, hour, minute)``
+    (two for "08/01 13:27", which may be day or month first; ``with_year``
+    takes the more recent). A month name must be one (English or of
+    ``languages``, as in ``find_dates``): "May 5" is read, "Kevin 12" is not."""
+    if not text or not any(c.isdigit() for c in text):
+        return []
+    text = text.translate(_DIGITS)
+    months = _month_names(tuple(languages or ()))
+    found = []
+    for kind, pattern in _PARTIAL_DATES:
+        for match in pattern.finditer(text):
+            groups = match.groups()
+            if kind == "d-month":
+                pairs = [(_month(groups[1], months), groups[0])]
+            elif kind == "month-d":
+                pairs = [(_month(groups[0], months), groups[1])]
+            else:
+                pairs = [(groups[1], groups[0]), (groups[0], groups[1])]
+            hour, minute = int(groups[2] or 0), int(groups[3] or 0)
+            if groups[2] and len(groups) > 5 and groups[5]:  # "Jan 8, 2:49 pm"
+                hour = hour % 12 + (12 if groups[5] in "Pp" else 0)
+            readings = tuple(
+                (int(month), int(day), hour, minute)
+                for month, day in pairs
+                if month and 1 <= int(day) <= 31 and 1 <= int(month) <= 12
+            )
+            if readings and hour <= 23 and minute <= 59:
+                found.append((match.start(), readings, match.group(0).strip()))
+    return [(readings, raw) for _start, readings, raw in sorted(found)]
+
+
+def with_year(readings: tuple, reference: datetime) -> str | None:
+    """The ISO date of a day-and-month date (``find_partial_dates``): the
+    latest one not after ``reference`` (the day the page was served) by more
+    than a day."""
+    found = []
+    for month, day, hour, minute in readings:
+        for year in (reference.year, reference.year - 1):
+            try:
+                value = datetime(year, month, day, hour, minute)
+            except ValueError:  # 29 February
+                continue
+            if value.date() <= reference.date() + timedelta(days=1) and _plausible(value):
+                found.append(value)
+                break
+    return format_date(max(found)) if found else None
+
+
+def names_weekday(text: str, value: datetime, languages=()) -> bool:
+    """``text`` names the weekday of ``value`` ("Monday, December 31, 2007",
+    "Σάββατο 14 Ιανουαρίου 2012"), in English, ``languages`` or those of its
+    script."""
+    words = _WORD.findall(text.casefold())
+    languages = tuple(languages or ()) + tuple(_languages_by_script(text))
+    names = _weekday_names(languages)
+    return any(names.get(word) == value.weekday() for word in words)
+
+
+@lru_cache(maxsize=64)
+def _weekday_names(languages: tuple[str, ...]) -> dict[str, int]:
+    out = {name: number for name, number in _WEEKDAYS.items()}
+    for number, key in enumerate(_WEEKDAY_KEYS):
+        out.setdefault(key, number)
+        for lang in languages:
+            try:
+                from dateparser.languages.loader import default_loader
+
+                names = default_loader.get_locale(lang).info.get(key, [])
+            except Exception:  # a language dateparser does not know
+                names = []
+            for name in names:
+                if len(name) >= 2:
+                    out.setdefault(name.casefold().rstrip("."), number)
+    return out
+
+
+_WEEKDAY_KEYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_WORD = re.compile(r"[^\W\d_]+")
 
 
 def _month(name: str, months: dict) -> int | None:

@@ -39,9 +39,12 @@ from newscrawl.extract.authors import (
 from newscrawl.extract.dates import (
     date_from_url,
     find_dates,
+    find_partial_dates,
     format_date,
+    names_weekday,
     normalise_date,
     parse_date_text,
+    with_year,
 )
 from newscrawl.extract.images import (
     clean_text,
@@ -659,9 +662,13 @@ def _dom_date_candidates(meta: Metadata, page: Page, langs) -> list[tuple[str, s
             found += [(el, value, title)] if value else []
     if heading is not None:
         found += _dateline_dates(heading, _after_heading(meta, heading), langs, month_first)
+    if any(isinstance(c[1], tuple) for c in found):
+        served = _served_date(page, langs)
+        found = [(el, with_year(v, served) if isinstance(v, tuple) else v, raw)
+                 for el, v, raw in found if served or not isinstance(v, tuple)]  # fmt: skip
     now = format_date(datetime.now(UTC) + timedelta(days=1))
     seen = _article_boxes(heading)
-    found = [c for c in found if c[1] <= now and not _in_chrome(c[0], seen)]
+    found = [c for c in found if c[1] and c[1] <= now and not _in_chrome(c[0], seen)]
     return _by_closeness(found, heading)
 
 
@@ -675,23 +682,109 @@ def _article_boxes(heading) -> dict:
 def _dateline_dates(heading, texts_after, langs, month_first: bool) -> list[tuple]:
     """Dates in the few short lines right after (``texts_after``, as
     ``_texts_after(heading)`` gives them), then right before, the headline (a
-    dateline without markup); the nearest line with a date on each side."""
+    dateline without markup); the nearest line with a date on each side.
+
+    A long line is a sentence of the article or a caption, and only a wire
+    dateline opening it is read ("BEIRUT, Jan 8 (Reuters) - ..."). A line
+    whose date has no year ("16 янв | 17:10", "DEC 30") gives
+    ``(month, day, hour, minute)`` for ``_served_date`` to date.
+    """
     out = []
     after = islice(texts_after, 25)
     before = islice(_texts_before(heading), 8)  # nearest first
     for texts, limit in ((after, _DATELINE_CHARS), (before, 150)):
         seen = 0
         for text, parent in texts:
-            if parent.tag in _NOT_DATELINE_TAGS:
+            if _holder(text, parent).tag in _NOT_DATELINE_TAGS:
                 continue
             seen += len(text)
-            if len(text.strip()) > _DATELINE_CHARS // 3:
-                continue  # a sentence of the article or a caption, not a dateline
-            dates = find_dates(text, langs, month_first)[:1]
-            out += [(parent, value, clean_text(text)) for value, _raw in dates]
+            line = text.strip()
+            if len(line) > _DATELINE_CHARS // 3:
+                opening = _WIRE_DATELINE.match(line)
+                if not opening:
+                    continue
+                line = opening[1]
+            dates = find_dates(line, langs, month_first)[:1]
+            if not dates and len(line) <= _PARTIAL_DATELINE_CHARS and _DIGIT.search(line):
+                line = _whole_line(_holder(text, parent), heading) or line
+                dates = find_dates(line, langs, month_first)[:1]
+                if not dates and len(line) <= _PARTIAL_DATELINE_CHARS:
+                    dates = find_partial_dates(line, langs)[:1]
+            out += [(parent, value, clean_text(line)) for value, _raw in dates]
             if dates or seen > limit:
                 break
     return out
+
+
+def _whole_line(el, heading) -> str | None:
+    """The text of the line ``el`` is part of: that of its nearest ancestor
+    (or itself) that is not inline markup, when short and not holding the
+    headline; else that of its outermost inline ancestor ("<b>16 <em>янв</em></b>
+    | 17:10" is one line)."""
+    inline = el
+    while el is not None and el.tag in _INLINE_TAGS:
+        inline, el = el, el.getparent()
+    if el is None or el is heading or heading in el.iterdescendants():
+        el = inline
+    text = clean_text(el.text_content()) or ""
+    return text if len(text) <= _DATELINE_CHARS // 3 else None
+
+
+_INLINE_TAGS = {"b", "i", "em", "strong", "span", "a", "font", "small", "time", "abbr", "u"}
+_DIGIT = re.compile(r"\d")
+
+
+def _holder(text: str, el):
+    """The element holding ``text``: ``el`` itself, or its parent when the
+    text is ``el``'s tail (the words after a link are not in the link)."""
+    if el.text == text:
+        return el
+    parent = el.getparent()
+    return parent if parent is not None else el
+
+
+# "BEIRUT, Jan 8 (Reuters) - ...", "BY HERALD REPORTER MARGAO, DEC 30 — ...":
+# a place in capitals, a date and a dash opening the first paragraph.
+_WIRE_DATELINE = re.compile(
+    r"^(?:BY\s[^,]{1,40})?[^a-z,]{2,40},\s*([^,(—–-]{3,30}?)\s*(?:\([^)]{1,30}\)\s*)?[-–—]"
+)
+# A line with a day and month but no year is a dateline when it is this short.
+_PARTIAL_DATELINE_CHARS = 40
+
+
+def _served_date(page: Page, langs) -> datetime | None:
+    """The day the page was served, to date a dateline without a year.
+
+    ``page.served`` when the crawl knows it (the response's ``Date``); else
+    the latest full date written with its weekday in a short line of the page
+    (a site-wide "Monday, December 31, 2007" bar); else the end of the last
+    year its copyright notice names ("© 2005-2012"); else the latest full
+    date shown in a short line; None without any.
+    """
+    if page.served is not None:
+        return page.served
+    month_first = getattr(langs, "month_first", False)
+    latest = today = None
+    limit = datetime.now(UTC).replace(tzinfo=None) + timedelta(days=1)
+    for text in _YEAR_TEXTS(page.tree):
+        if len(text.strip()) <= _DATELINE_CHARS // 3:
+            for value, _raw in find_dates(text, langs, month_first):
+                day = datetime.fromisoformat(value[:10])
+                if day > limit:
+                    continue
+                latest = max(latest or day, day)
+                if names_weekday(text, day, langs):
+                    today = max(today or day, day)
+    years = [int(y) for m in _COPYRIGHT.finditer(page.html) for y in m.groups() if y]
+    year = max((y for y in years if y <= limit.year), default=None)
+    if today is None and year is not None and (latest is None or latest.year < year):
+        return datetime(year, 12, 31)
+    return today or latest
+
+
+_COPYRIGHT = re.compile(
+    r"(?:©|&copy;|&#169;|[Cc]opyright)[^<\d]{0,40}((?:19|20)\d\d)(?:\s*[-–]\s*((?:19|20)\d\d))?"
+)
 
 
 # Text nodes around an element, as XPath's ``following::text()[normalize-space()]``
@@ -828,9 +921,17 @@ def _in_page_header(el) -> bool:
 
 def _heading(meta: Metadata, page: Page):
     """``_headline_element`` for the page's headline, found once for the date
-    and byline steps."""
+    and byline steps; on a page without one (an old layout's ``<strong>`` or
+    ``<span>`` title), the first element outside the page header whose own
+    text is the headline."""
     if "heading" not in meta.dom:
-        meta.dom["heading"] = _headline_element(page, meta.fields.get("headline"))
+        headline = meta.fields.get("headline")
+        heading = _headline_element(page, headline)
+        if heading is None and headline:
+            headline = " ".join(headline.split())
+            texts = _HEADLINE_TEXTS(page.tree, headline=headline)
+            heading = next((t.getparent() for t in texts if _is_headline(t, headline)), None)
+        meta.dom["heading"] = heading
     return meta.dom["heading"]
 
 
@@ -945,7 +1046,7 @@ def _text_published(meta: Metadata, page: Page, langs) -> bool:
     ("posted 8:58 am Tue January 15, 2008", "2012/01/16 10:43:00 来源: ...",
     a blog's date header above the post title). It runs before htmldate,
     which costs several times more, and is right more often on the dev pages
-    labelled by hand (``benchmarks/date_eval.py``, docs/metadata.md). A line longer
+    labelled by hand (``benchmarks/meta_eval.py``, docs/metadata.md). A line longer
     than a third of ``_DATELINE_CHARS`` is a sentence, maybe of the story
     about another day, and is not read. libxml2 selects the text nodes
     holding "19"/"20"; only those are read in Python.
@@ -957,20 +1058,14 @@ def _text_published(meta: Metadata, page: Page, langs) -> bool:
     """
     month_first = getattr(langs, "month_first", False)
     heading = _heading(meta, page)
-    headline = " ".join((meta.fields.get("headline") or "").split())
-    if heading is None and headline:
-        texts = _YEAR_OR_HEADLINE_TEXTS(page.tree, headline=headline)
-        lines = [t for t in texts if _is_headline(t, headline)]
-        heading = lines[0].getparent() if lines else None
-    else:
-        texts = _YEAR_TEXTS(page.tree)
     seen = _article_boxes(heading)
     found = []
-    for text in texts:
+    for text in _YEAR_TEXTS(page.tree):
         if len(text.strip()) > _DATELINE_CHARS // 3:
             continue  # a sentence (of the story, maybe about another day), not a date line
         parent = text.getparent()
-        if parent.tag in _NOT_DATELINE_TAGS:
+        holder = parent.getparent() if text.is_tail else parent
+        if holder is None or holder.tag in _NOT_DATELINE_TAGS:
             continue
         dates = find_dates(text, langs, month_first)[:1]
         if dates and not _in_chrome(parent, seen):
@@ -1012,10 +1107,9 @@ _YEAR_TEXTS = lxml.etree.XPath(
     "//body//text()[contains(., '20') or contains(., '19') or contains(., '٢٠')]"
     "[not(parent::script or parent::style or parent::option or parent::noscript)]"
 )
-# The same, and the text nodes that are the headline ($headline).
-_YEAR_OR_HEADLINE_TEXTS = lxml.etree.XPath(
-    "//body//text()[contains(., '20') or contains(., '19') or contains(., '٢٠')"
-    " or normalize-space(.) = $headline]"
+# The text nodes that are the headline ($headline).
+_HEADLINE_TEXTS = lxml.etree.XPath(
+    "//body//text()[normalize-space(.) = $headline]"
     "[not(parent::script or parent::style or parent::option or parent::noscript)]"
 )
 
@@ -1133,18 +1227,20 @@ def _dom_authors(
     ``marked=False`` skips the byline elements (a search of the whole tree):
     see ``_authors``; ``is_place``: see ``authors.clean_author_names``.
     """
-    entries = []
+    credits = []  # a byline element naming no person ("The Times"), kept for want of one
+    seen = _article_boxes(_heading(meta, page)) if marked else {}
     for el in _marked_elements(meta, page, "byline")[:6] if marked else ():
-        if _in_chrome(el):
+        if _in_chrome(el, seen):
             continue
         text = clean_text(el.get("content") or el.text_content())
         if text and len(text) < 120 and not _section_link(el, text):
             href = el.get("href")
             url = _absolute(page.url, href) if href else None
-            entries += author_entries(text, url, publication, is_place=is_place)
-        if entries:
-            return entries
-    return _headline_byline(meta, page, publication, is_place)
+            entries = author_entries(text, url, publication, is_place=is_place)
+            if has_person(entries):
+                return entries
+            credits = credits or entries
+    return _headline_byline(meta, page, publication, is_place) or credits
 
 
 _SECTION_PATH = re.compile(r"/(?:categor(?:y|ies)|sections?|tags?|topics?|rubri[ck]\w*)/", re.I)

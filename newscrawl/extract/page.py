@@ -13,6 +13,7 @@ import logging
 import re
 import threading
 from dataclasses import dataclass, field
+from datetime import datetime
 from functools import cached_property
 
 import lxml.etree
@@ -116,6 +117,9 @@ class Page:
     html: str
     tree: lxml.html.HtmlElement
     problems: list[str] = field(default_factory=list)
+    # When the page was served (a naive UTC datetime), if the caller knows:
+    # dates a dateline without a year ("16 янв").
+    served: datetime | None = None
 
     @cached_property
     def elements(self) -> dict[str, list]:

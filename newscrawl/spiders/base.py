@@ -40,6 +40,8 @@ from __future__ import annotations
 
 import logging
 import re
+from datetime import UTC, datetime
+from email.utils import parsedate_to_datetime
 from urllib.parse import urldefrag, urljoin, urlsplit
 
 import scrapy
@@ -348,11 +350,13 @@ class NewsSpider(scrapy.Spider):
             logger.info("not HTML (%s), skipped: %s", ctype or "no content type", response.url)
             return None
         try:
-            return load_page(self.response_text(response), response.url)
+            page = load_page(self.response_text(response), response.url)
         except EmptyPage:
             self._count("empty_body")
             logger.info("empty body, skipped: %s", response.url)
             return None
+        page.served = served_at(response)
+        return page
 
     def response_text(self, response) -> str:
         """The page as text; a conflicting charset is logged, counted and resolved.
@@ -400,6 +404,21 @@ def _as_list(value) -> list[str]:
     if isinstance(value, str):
         return [v.strip() for v in value.split(",") if v.strip()]
     return list(value)
+
+
+def served_at(response) -> datetime:
+    """When the server sent ``response`` (its ``Date`` header, naive UTC), else
+    now: dates a dateline that shows no year ("16 янв")."""
+    header = response.headers.get("Date")
+    try:
+        served = parsedate_to_datetime(header.decode("latin-1")) if header else None
+    except (TypeError, ValueError):
+        served = None
+    if served is None:
+        return datetime.now(UTC).replace(tzinfo=None)
+    if served.tzinfo is not None:
+        served = served.astimezone(UTC).replace(tzinfo=None)
+    return served
 
 
 def _is_html(response) -> bool:
