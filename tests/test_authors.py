@@ -390,3 +390,7 @@ def test_byline_elements_in_the_box_holding_the_headline_are_read():
     page = load_page(_byline_page("region-body-and-footer"), "https://www.example-times.co.uk/a/1")
     meta = extract_metadata(page)
     assert [a["name"] for a in meta.fields["authors"]] == ["Anil Dawar"]
+
+
+def test_a_company_beside_a_person_drops_only_the_company():
+    assert names("Jane Doe, Business Insider Inc.") == ["Jane Doe"]

@@ -239,3 +239,48 @@ def test_a_page_without_heading_elements_finds_the_byline_under_its_headline():
     )
     meta = extract_metadata(load_page(html, "https://www.example-press.com/item.asp?id=7"))
     assert [a["name"] for a in meta.fields.get("authors") or []] == ["Jane Doe"]
+
+
+def test_the_headline_and_the_title_are_not_datelines():
+    """Words after a link in the box holding the headline are not read with
+    the headline ("Sept. 11 memorial"), nor is the ``<title>``."""
+    html = (
+        "<!-- written for newscrawl's tests -->"
+        "<html><head><title>Sept. 11 memorial opens</title></head><body><div class='hd'>"
+        "<h1>Sept. 11 memorial opens</h1><a href='/c'>Comments</a> 3</div>"
+        f"<p>{'The memorial opened to visitors on a grey morning downtown. ' * 4}</p>"
+        "<span class='date'>Posted June 1, 2012</span></body></html>"
+    )
+    assert _published(html, served=datetime(2012, 6, 2))[:10] == "2012-06-01"
+
+
+def test_a_sentence_in_another_script_is_no_wire_dateline():
+    story = "Напомним, 5 мая – в день выборов – " + "в городе прошли митинги и шествия. " * 4
+    html = _dated_page(f"<p>{story}</p>", footer="© 2012 Пример")
+    assert not (_published(html, "https://example.ru/n/1") or "").startswith("2012-05-05")
+
+
+def test_copyright_in_a_script_and_a_future_year_are_no_reference():
+    html = _dated_page(
+        "<p>Dec. 30</p>", footer="© 2008 Example<script>/*! Copyright 2015 Lib */</script>"
+    )
+    assert _published(html)[:10] == "2008-12-30"
+    year = datetime.now().year
+    html = _dated_page("<p>Dec. 30</p>", footer=f"© {year + 1} Example")
+    assert not (_published(html) or "").startswith(f"{year + 1}-12-30")
+
+
+@pytest.mark.parametrize(
+    ("text", "languages", "month_first", "expected"),
+    [
+        ("Sunset 07/01/2012", ["en"], False, "2012-01-07T00:00:00Z"),  # "Sun..." is no weekday
+        ("Опубликовано 05.12.2012", [], True, "2012-12-05T00:00:00Z"),  # not English
+        ("25.12.2012", ["en"], True, "2012-12-25T00:00:00Z"),  # only day first is a date
+        ("12.01.2012 14:20 am", ["de"], False, "2012-01-12T14:20:00Z"),  # German "am"
+    ],
+)  # fmt: skip
+def test_find_dates_keeps_day_first_where_month_first_cannot_be(
+    text, languages, month_first, expected
+):
+    found = find_dates(text, languages, month_first)
+    assert (found[0][0] if found else None) == expected

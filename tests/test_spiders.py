@@ -107,3 +107,21 @@ def test_sample_handler_maps_hosts_to_loopback():
         == "http://127.0.0.1:9/www.al-monitor.com/rss?utm_source=x"
     )
     assert handler.loopback_url("https://example.com/") is None
+
+
+def test_served_at_reads_the_date_header_and_ignores_a_wrong_clock():
+    from datetime import UTC, datetime
+
+    from scrapy.http import HtmlResponse
+
+    from newscrawl.spiders.base import served_at
+
+    def response(date: bytes | None):
+        headers = {"Date": date} if date else {}
+        return HtmlResponse("http://127.0.0.1/a", body=b"<html></html>", headers=headers)
+
+    assert served_at(response(b"Tue, 15 Jan 2008 10:00:00 GMT")) == datetime(2008, 1, 15, 10)
+    now = datetime.now(UTC).replace(tzinfo=None)
+    for bad in (b"Mon, 31 Dec 9999 23:00:00 -0100", b"Thu, 01 Jan 1970 00:00:00 GMT", b"soon"):
+        assert abs((served_at(response(bad)) - now).total_seconds()) < 60
+    assert abs((served_at(response(None)) - now).total_seconds()) < 60

@@ -228,7 +228,7 @@ _NOT_A_NAME = re.compile(
 # author tag, never the article's author nor a credit.
 _COMPANY = re.compile(
     r"(?:\b(?:ltd|limited|inc|llc|gmbh|plc|pty|sp\.? z o\.?o|s\.a|a\.e|α\.ε|b\.v|s\.r\.l)\.?"
-    r"|\b(?:interactive|web solutions|web design|webdesign|design))$",
+    r"|\b(?:interactive|web solutions|web design|webdesign))$",
     re.I,
 )
 
@@ -339,11 +339,13 @@ def clean_author_names(
     if not text:
         return []
     parts = _SPLIT.split(text)
-    if any(_COMPANY.search(part.strip(" ,;")) for part in parts):
-        return []  # "e-go.gr, Pegasus Interactive": who made the site
+    companies = [_COMPANY.search(part.strip(" ,;")) is not None for part in parts]
     names: list[str] = []
-    for part in parts:
-        names += _part_names(part, publication, organisation, is_place)
+    for part, company in zip(parts, companies, strict=True):
+        if not company:
+            names += _part_names(part, publication, organisation, is_place)
+    if any(companies):  # "e-go.gr, Pegasus Interactive": who made the site, and its pieces
+        names = [name for name in names if looks_like_person(name)]
     return names
 
 

@@ -315,18 +315,25 @@ def find_dates(text: str, languages=(), month_first: bool = False) -> list[tuple
         return []  # every pattern needs a year of two or four digits
     text = text.translate(_DIGITS)
     months = _month_names(tuple(languages or ()))
+    # English declared, or nothing declared and the line is plain ASCII
+    # ("Published: 01.09.2008", not "Опубликовано 05.12.2012").
+    english = "en" in (languages or ()) or (not languages and text.isascii())
     found = []
     for kind, pattern in _TEXT_DATES:
         for match in pattern.finditer(text):
-            value = _text_match_date(kind, match, months, month_first, text)
+            value = _text_match_date(kind, match, months, month_first, text, english)
             if value is not None and _plausible(value):
                 found.append((match.start(), format_date(value), match.group(0).strip()))
     return [(iso, raw) for _start, iso, raw in sorted(found)]
 
 
 def _text_match_date(
-    kind: str, match, months: dict, month_first: bool, text: str = ""
+    kind: str, match, months: dict, month_first: bool, text: str = "", english: bool = False
 ) -> datetime | None:
+    """The date ``match`` (of pattern ``kind``) writes. ``month_first``: a US
+    page, where slashed dates are month first, and dotted or dashed ones too
+    in English (``english``); a weekday before a numeric
+    date picks the reading that falls on it."""
     groups = match.groups()
     if kind == "ymd":
         year, month, day = groups[0], groups[2], groups[3]
@@ -335,7 +342,10 @@ def _text_match_date(
     elif kind == "dmy":
         first, second, year = groups[0], groups[2], groups[3]
         year = year if len(year) == 4 else f"20{year}"
-        day, month = (second, first) if month_first else (first, second)
+        us = month_first and (groups[1] == "/" or english)
+        day, month = (second, first) if us else (first, second)
+        if int(month) > 12 >= int(day):  # "25.12.2012" on a US page: only day first makes a date
+            day, month = month, day
         weekday = _weekday_before(text, match.start())
         if weekday is not None and first != second:
             day, month = _by_weekday(weekday, int(year), (day, month), (month, day))
@@ -344,7 +354,7 @@ def _text_match_date(
     else:
         month, day, year = _month(groups[0], months), groups[1], groups[2]
     hour, minute, second_, half = groups[-4:]
-    if hour and half:  # "2:49 pm", "12:01am"
+    if hour and half and 1 <= int(hour) <= 12:  # "2:49 pm", "12:01am"
         hour = int(hour) % 12 + (12 if half in "Pp" else 0)
     try:
         numbers = (year, month or 0, day, hour or 0, minute or 0, second_ or 0)
@@ -375,7 +385,9 @@ def _by_weekday(weekday: int, year: int, reading: tuple, other: tuple) -> tuple:
 
 _WEEKDAYS = {name: number for number, name in enumerate(
     ("mon", "tue", "wed", "thu", "fri", "sat", "sun"))}  # fmt: skip
-_WEEKDAY_BEFORE = re.compile(r"\b(mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s*$", re.I)
+_WEEKDAY_BEFORE = re.compile(
+    r"\b(mon|tue|wed|thu|fri|sat|sun)(?:day|sday|nesday|rsday|urday|s|r|rs)?\.?,?\s*$", re.I
+)
 
 
 # ------------------------------------------------------------- dates without a year
@@ -386,7 +398,7 @@ _WEEKDAY_BEFORE = re.compile(r"\b(mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s*$", 
 _PARTIAL_DATES = [
     ("d-month", re.compile(
         r"(?<![\d.,:/])(\d{1,2})(?:st|nd|rd|th)?\.?\s*(?:de\s+)?([^\W\d_]{3,12})\.?"
-        r"(?!\s*,?\s*(?:de\s+)?\d)" + _TEXT_TIME)),
+        r"(?!\s*,?\s*(?:de\s+)?\d(?!\d?[:.]\d\d))" + _TEXT_TIME)),
     ("month-d", re.compile(
         r"(?<![^\W\d_])(?<!\d\s)([^\W\d_]{3,12})\.?\s+(\d{1,2})(?:st|nd|rd|th)?(?![\d.,:/]*\d)"
         r"(?!,?\s+(?:19|20)\d\d)" + _TEXT_TIME)),
@@ -416,7 +428,7 @@ def find_partial_dates(text: str, languages=()) -> list[tuple[tuple, str]]:
             else:
                 pairs = [(groups[1], groups[0]), (groups[0], groups[1])]
             hour, minute = int(groups[2] or 0), int(groups[3] or 0)
-            if groups[2] and len(groups) > 5 and groups[5]:  # "Jan 8, 2:49 pm"
+            if groups[2] and len(groups) > 5 and groups[5] and 1 <= hour <= 12:  # "Jan 8, 2:49 pm"
                 hour = hour % 12 + (12 if groups[5] in "Pp" else 0)
             readings = tuple(
                 (int(month), int(day), hour, minute)

@@ -701,9 +701,9 @@ def _dateline_dates(heading, texts_after, langs, month_first: bool) -> list[tupl
             line = text.strip()
             if len(line) > _DATELINE_CHARS // 3:
                 opening = _WIRE_DATELINE.match(line)
-                if not opening:
-                    continue
-                line = opening[1]
+                if not opening or any(c.islower() for c in opening[1]):
+                    continue  # a place in capitals, in any script
+                line = opening[2]
             dates = find_dates(line, langs, month_first)[:1]
             if not dates and len(line) <= _PARTIAL_DATELINE_CHARS and _DIGIT.search(line):
                 line = _whole_line(_holder(text, parent), heading) or line
@@ -720,14 +720,23 @@ def _whole_line(el, heading) -> str | None:
     """The text of the line ``el`` is part of: that of its nearest ancestor
     (or itself) that is not inline markup, when short and not holding the
     headline; else that of its outermost inline ancestor ("<b>16 <em>янв</em></b>
-    | 17:10" is one line)."""
-    inline = el
+    | 17:10" is one line); None when that would be the box holding the
+    headline, or longer than a dateline."""
+    inline = None
     while el is not None and el.tag in _INLINE_TAGS:
         inline, el = el, el.getparent()
-    if el is None or el is heading or heading in el.iterdescendants():
+    if el is None or any(a is el for a in heading.iterancestors()) or el is heading:
+        if inline is None:
+            return None
         el = inline
-    text = clean_text(el.text_content()) or ""
-    return text if len(text) <= _DATELINE_CHARS // 3 else None
+    limit, size, parts = _DATELINE_CHARS // 3, 0, []
+    for part in el.itertext():  # stops early in a long container
+        size += len(part)
+        if size > 2 * limit:
+            return None
+        parts.append(part)
+    text = clean_text("".join(parts)) or ""
+    return text if len(text) <= limit else None
 
 
 _INLINE_TAGS = {"b", "i", "em", "strong", "span", "a", "font", "small", "time", "abbr", "u"}
@@ -746,7 +755,7 @@ def _holder(text: str, el):
 # "BEIRUT, Jan 8 (Reuters) - ...", "BY HERALD REPORTER MARGAO, DEC 30 — ...":
 # a place in capitals, a date and a dash opening the first paragraph.
 _WIRE_DATELINE = re.compile(
-    r"^(?:BY\s[^,]{1,40})?[^a-z,]{2,40},\s*([^,(—–-]{3,30}?)\s*(?:\([^)]{1,30}\)\s*)?[-–—]"
+    r"^(?:BY\s[^,]{1,40})?([^a-z,]{2,40}),\s*([^,(—–-]{3,30}?)\s*(?:\([^)]{1,30}\)\s*)?[-–—]"
 )
 # A line with a day and month but no year is a dateline when it is this short.
 _PARTIAL_DATELINE_CHARS = 40
@@ -775,13 +784,19 @@ def _served_date(page: Page, langs) -> datetime | None:
                 latest = max(latest or day, day)
                 if names_weekday(text, day, langs):
                     today = max(today or day, day)
-    years = [int(y) for m in _COPYRIGHT.finditer(page.html) for y in m.groups() if y]
+    lines = _COPYRIGHT_TEXTS(page.tree)
+    years = [int(y) for t in lines for m in _COPYRIGHT.finditer(t) for y in m.groups() if y]
     year = max((y for y in years if y <= limit.year), default=None)
     if today is None and year is not None and (latest is None or latest.year < year):
-        return datetime(year, 12, 31)
+        return min(datetime(year, 12, 31), limit)
     return today or latest
 
 
+# The page's visible text nodes naming a copyright (not a script's licence comment).
+_COPYRIGHT_TEXTS = lxml.etree.XPath(
+    "//body//text()[contains(., '©') or contains(., 'opyright')]"
+    "[not(parent::script or parent::style or parent::noscript)]"
+)
 _COPYRIGHT = re.compile(
     r"(?:©|&copy;|&#169;|[Cc]opyright)[^<\d]{0,40}((?:19|20)\d\d)(?:\s*[-–]\s*((?:19|20)\d\d))?"
 )
@@ -930,7 +945,16 @@ def _heading(meta: Metadata, page: Page):
         if heading is None and headline:
             headline = " ".join(headline.split())
             texts = _HEADLINE_TEXTS(page.tree, headline=headline)
-            heading = next((t.getparent() for t in texts if _is_headline(t, headline)), None)
+            heading = next(
+                (
+                    t.getparent()
+                    for t in texts
+                    if _is_headline(t, headline)
+                    and t.getparent().tag != "a"
+                    and not _in_chrome(t.getparent())
+                ),
+                None,
+            )
         meta.dom["heading"] = heading
     return meta.dom["heading"]
 
@@ -1017,7 +1041,7 @@ _DATE_WORDS = re.compile(r"date|publish|timestamp")
 _BYLINE_WORDS = re.compile(r"byline|author")
 _MARK_WORDS = re.compile(r"date|publish|timestamp|byline|author")
 _DATELINE_CHARS = 400
-_NOT_DATELINE_TAGS = {"script", "style", "noscript", "figcaption", "figure", "a"}
+_NOT_DATELINE_TAGS = {"script", "style", "noscript", "figcaption", "figure", "a", "title"}
 
 
 def _in_chrome(el, seen: dict | None = None) -> bool:

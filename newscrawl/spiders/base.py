@@ -409,15 +409,16 @@ def _as_list(value) -> list[str]:
 def served_at(response) -> datetime:
     """When the server sent ``response`` (its ``Date`` header, naive UTC), else
     now: dates a dateline that shows no year ("16 янв")."""
+    now = datetime.now(UTC).replace(tzinfo=None)
     header = response.headers.get("Date")
     try:
         served = parsedate_to_datetime(header.decode("latin-1")) if header else None
-    except (TypeError, ValueError):
+        if served is not None and served.tzinfo is not None:
+            served = served.astimezone(UTC).replace(tzinfo=None)
+    except (TypeError, ValueError, OverflowError):
         served = None
-    if served is None:
-        return datetime.now(UTC).replace(tzinfo=None)
-    if served.tzinfo is not None:
-        served = served.astimezone(UTC).replace(tzinfo=None)
+    if served is None or not 1990 <= served.year <= now.year + 1:
+        return now  # no header, or a clock that is plainly wrong
     return served
 
 
