@@ -131,8 +131,8 @@ def _print_article(
 ) -> int:
     try:
         page = load_page(html, url, content_type)
-        page.served = served
-        article, decisions = explain_article(parse_article(page, url, site=site, rules=rules))
+        article = parse_article(page, url, site=site, rules=rules, served=served)
+        article, decisions = explain_article(article)
     except EmptyPage:
         print(f"empty page: {url}", file=sys.stderr)
         return 1

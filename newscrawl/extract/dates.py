@@ -354,13 +354,20 @@ def _text_match_date(
     else:
         month, day, year = _month(groups[0], months), groups[1], groups[2]
     hour, minute, second_, half = groups[-4:]
-    if hour and half and 1 <= int(hour) <= 12:  # "2:49 pm", "12:01am"
-        hour = int(hour) % 12 + (12 if half in "Pp" else 0)
+    hour = _half_day(hour, half)
     try:
         numbers = (year, month or 0, day, hour or 0, minute or 0, second_ or 0)
         return datetime(*(int(n) for n in numbers))
     except ValueError:
         return None
+
+
+def _half_day(hour: str | None, half: str | None):
+    """``hour`` on a 24-hour clock: "2:49 pm" is 14, "12:01am" is 0; a
+    24-hour time stays ("14:20 am" in German is no 12-hour time)."""
+    if hour and half and 1 <= int(hour) <= 12:
+        return int(hour) % 12 + (12 if half in "Pp" else 0)
+    return hour
 
 
 def _weekday_before(text: str, start: int) -> int | None:
@@ -383,8 +390,8 @@ def _by_weekday(weekday: int, year: int, reading: tuple, other: tuple) -> tuple:
     return other if on(other) and not on(reading) else reading
 
 
-_WEEKDAYS = {name: number for number, name in enumerate(
-    ("mon", "tue", "wed", "thu", "fri", "sat", "sun"))}  # fmt: skip
+_WEEKDAY_KEYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_WEEKDAYS = {key[:3]: number for number, key in enumerate(_WEEKDAY_KEYS)}  # "mon": 0
 _WEEKDAY_BEFORE = re.compile(
     r"\b(mon|tue|wed|thu|fri|sat|sun)(?:day|sday|nesday|rsday|urday|s|r|rs)?\.?,?\s*$", re.I
 )
@@ -427,9 +434,8 @@ def find_partial_dates(text: str, languages=()) -> list[tuple[tuple, str]]:
                 pairs = [(_month(groups[0], months), groups[1])]
             else:
                 pairs = [(groups[1], groups[0]), (groups[0], groups[1])]
-            hour, minute = int(groups[2] or 0), int(groups[3] or 0)
-            if groups[2] and len(groups) > 5 and groups[5] and 1 <= hour <= 12:  # "Jan 8, 2:49 pm"
-                hour = hour % 12 + (12 if groups[5] in "Pp" else 0)
+            half = groups[5] if len(groups) > 5 else None  # "dm-time" has no am/pm
+            hour, minute = int(_half_day(groups[2], half) or 0), int(groups[3] or 0)
             readings = tuple(
                 (int(month), int(day), hour, minute)
                 for month, day in pairs
@@ -469,23 +475,16 @@ def names_weekday(text: str, value: datetime, languages=()) -> bool:
 
 @lru_cache(maxsize=64)
 def _weekday_names(languages: tuple[str, ...]) -> dict[str, int]:
-    out = {name: number for name, number in _WEEKDAYS.items()}
-    for number, key in enumerate(_WEEKDAY_KEYS):
-        out.setdefault(key, number)
-        for lang in languages:
-            try:
-                from dateparser.languages.loader import default_loader
-
-                names = default_loader.get_locale(lang).info.get(key, [])
-            except Exception:  # a language dateparser does not know
-                names = []
-            for name in names:
+    """Lower-cased weekday names and abbreviations -> weekday (Monday 0), English always."""
+    out = dict(_WEEKDAYS) | {key: number for number, key in enumerate(_WEEKDAY_KEYS)}
+    for lang in languages:
+        for number, key in enumerate(_WEEKDAY_KEYS):
+            for name in _locale_info(lang).get(key, []):
                 if len(name) >= 2:
                     out.setdefault(name.casefold().rstrip("."), number)
     return out
 
 
-_WEEKDAY_KEYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _WORD = re.compile(r"[^\W\d_]+")
 
 
@@ -512,12 +511,7 @@ def _month_names(languages: tuple[str, ...]) -> dict[str, int]:
 
 @lru_cache(maxsize=64)
 def _locale_months(lang: str) -> dict[str, int]:
-    try:
-        from dateparser.languages.loader import default_loader
-
-        info = default_loader.get_locale(lang).info
-    except Exception:  # a language dateparser does not know
-        return {}
+    info = _locale_info(lang)
     out = {}
     for number, key in enumerate(_MONTH_KEYS, start=1):
         for name in info.get(key, []):
@@ -527,6 +521,17 @@ def _locale_months(lang: str) -> dict[str, int]:
         for name, standard in _LEVANTINE_MONTHS:
             out.setdefault(name, out.get(standard, 0))
     return {name: number for name, number in out.items() if number}
+
+
+@lru_cache(maxsize=64)
+def _locale_info(lang: str) -> dict:
+    """dateparser's locale data for ``lang`` (month and weekday names), or {}."""
+    try:
+        from dateparser.languages.loader import default_loader
+
+        return default_loader.get_locale(lang).info
+    except Exception:  # a language dateparser does not know
+        return {}
 
 
 _MONTH_KEYS = (

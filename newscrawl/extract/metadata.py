@@ -1320,8 +1320,7 @@ def _headline_byline(meta: Metadata, page: Page, publication: Publication, is_pl
             continue
         raw = text
         if byline and byline[1] is None:  # "By <a>Jane Doe</a>": the holder's text
-            holder = parent if parent.text == text else parent.getparent()
-            raw = holder.text_content() if holder is not None else ""
+            raw = _holder(text, parent).text_content()
             if len(raw) > 2 * _BYLINE_MAX_CHARS:
                 continue
         elif not byline:
