@@ -70,7 +70,11 @@ def trafilatura_meta(html: str, url: str) -> tuple[str | None, list[str] | None]
     return meta.date, names
 
 
-EXTRACTORS = {"newscrawl": newscrawl_meta, "htmldate": htmldate_meta, "trafilatura": trafilatura_meta}
+EXTRACTORS = {
+    "newscrawl": newscrawl_meta,
+    "htmldate": htmldate_meta,
+    "trafilatura": trafilatura_meta,
+}
 
 
 def name_key(name: str) -> str:

@@ -26,6 +26,8 @@ WORD_LISTS = (
     maintext._NEGATIVE_WORDS,
     maintext._COMMENTS_WORDS,
     *MARKUP_KINDS.values(),
+    maintext.DATE_MARK_WORDS,
+    maintext.BYLINE_MARK_WORDS,
 )
 
 

@@ -364,3 +364,20 @@ def test_structured_body_of_a_teaser_page_does_not_override_the_served_text():
     longer = _SHORT_STORY + [f"Paywalled paragraph {i} of the full story." * 4 for i in range(30)]
     article = extract_article(_structured_page(longer), "https://hg.example/f")
     assert "The Harbour Gazette has covered" in article["articleBody"]
+
+
+def test_comments_and_instructions_in_the_markup_leave_the_text_as_on_screen():
+    """The parser drops comments and processing instructions: the words
+    around one join as a browser shows them, and none of their text shows."""
+    html = (
+        "<html><body><h1>Harbour reopens</h1>"  # written for newscrawl's tests
+        "<p>The harbour re<!-- split by a CMS -->opened on Monday after three weeks,"
+        " the port authority said in a statement to the press.<?php echo 1; ?></p>"
+        "<p>Ships waiting at anchor <!-- ad slot: hidden -->began to move to the quays"
+        " on Monday night, and the queue should clear within days.</p>"
+        "</body></html>"
+    )
+    body = extract_article(html, "https://example.com/harbour")["articleBody"]
+    assert "The harbour reopened on Monday" in body
+    assert "anchor began to move" in body
+    assert "CMS" not in body and "ad slot" not in body and "php" not in body

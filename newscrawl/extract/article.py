@@ -3,9 +3,12 @@
 - :func:`parse_article` parses the page once (``load_page``), reads the
   structured metadata, then one walk over the same tree judges markup-marked
   chrome (never the schema.org ``hasPart`` article sections) and finds the
-  main text; it returns every field plus ``articleBodyHtml`` and the internal
-  ``_signals`` (plain data: the blocks as records, paywall cues, the chrome
-  dropped). Per-site ``SiteRules`` selectors act here, on the DOM.
+  main text; the dates and authors come after the walk, which notes the date
+  and byline elements on its way (``Page.marked``), and before a fallback
+  extractor may change the tree. It returns every field plus
+  ``articleBodyHtml`` and the internal ``_signals`` (plain data: the blocks
+  as records, paywall cues, the chrome dropped). Per-site ``SiteRules``
+  selectors act here, on the DOM.
 - :func:`clean_article` works block by block on the carried blocks: drops
   the headline, repeated blocks, repeated image captions, per-site
   boilerplate and teaser text, decides ``access``, computes ``contentHash``
@@ -23,6 +26,7 @@ from __future__ import annotations
 import hashlib
 import logging
 import re
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from urllib.parse import urlsplit
 
@@ -33,14 +37,20 @@ from newscrawl.extract.body import (
     blocks_from_html,
     blocks_html,
     blocks_text,
+    body_blocks,
     clean_space,
-    extract_body,
     haspart_roots,
     protected_elements,
     remove_selected,
 )
 from newscrawl.extract.boilerplate import BoilerplateMemory
-from newscrawl.extract.metadata import detect_language, extract_metadata
+from newscrawl.extract.maintext import MainText, find_main_text
+from newscrawl.extract.metadata import (
+    Metadata,
+    detect_language,
+    finish_metadata,
+    start_metadata,
+)
 from newscrawl.extract.page import Page, load_page
 from newscrawl.extract.rules import SiteRules
 from newscrawl.extract.teaser import (
@@ -91,9 +101,12 @@ def parse_article(
     page = html if isinstance(html, Page) else load_page(html, url)
     if served is not None:
         page.served = served
-    fields, sources, signals = _metadata(page)
+    meta = _start_metadata(page)
     rules = rules or SiteRules()
-    blocks, dropped, cues = _main_text(page, signals, rules, fields.get("headline"))
+    walk = _walk(page, meta.signals, rules, meta.fields.get("headline"))
+    _finish_metadata(meta, page)  # before any fallback changes the tree
+    fields, sources, signals = dict(meta.fields), dict(meta.sources), meta.signals
+    blocks, dropped, cues = _main_text(page, walk, signals, rules)
     article: dict = {"url": url}
     for key in METADATA_FIELDS:
         if fields.get(key) is not None:
@@ -115,27 +128,48 @@ def parse_article(
     return article
 
 
-def _metadata(page: Page) -> tuple[dict, dict, dict]:
-    """(fields, sources, signals) from the metadata step (paywall cues included)."""
-    fields: dict = {}
-    sources: dict = {}
-    signals: dict = {}
+def _start_metadata(page: Page) -> Metadata:
+    """The metadata step's first part (``start_metadata``): every field but
+    the dates and authors, and the cleaning signals (paywall cues, captions)."""
     try:
-        meta = extract_metadata(page)
-        fields, sources, signals = dict(meta.fields), dict(meta.sources), dict(meta.signals)
+        meta = start_metadata(page)
     except Exception:  # metadata must never cost us the body
         logger.exception("metadata extraction failed on %s", page.url)
         page.problems.append("metadata-failed")
-    if not signals.get("captions"):
-        signals["captions"] = [clean_space(f.text_content()) for f in page.tree.iter("figcaption")]
-    return fields, sources, signals
+        meta = Metadata()
+    if not meta.signals.get("captions"):
+        captions = [clean_space(f.text_content()) for f in page.tree.iter("figcaption")]
+        meta.signals["captions"] = captions
+    return meta
 
 
-def _main_text(
-    page: Page, signals: dict, rules: SiteRules, headline: str | None = None
-) -> tuple[list[Block], list, dict]:
-    """Remove marked chrome from the tree, then extract the body blocks
-    (``headline`` helps find where the article text starts)."""
+def _finish_metadata(meta: Metadata, page: Page) -> None:
+    """The dates and authors (``finish_metadata``), with the date and byline
+    elements the walk noted."""
+    if "steps" not in meta.dom:  # the first part failed
+        return
+    try:
+        finish_metadata(meta, page)
+    except Exception:
+        logger.exception("metadata extraction failed on %s", page.url)
+        page.problems.append("metadata-failed")
+
+
+@dataclass
+class _Walk:
+    """What the main-text walk found, and what the body step needs from before it."""
+
+    main: MainText
+    dropped: list[Dropped]  # by site rules, before the walk
+    captions_norm: list[str]
+    protected_texts: list[str]
+    haspart_words: int | None
+
+
+def _walk(page: Page, signals: dict, rules: SiteRules, headline: str | None) -> _Walk:
+    """Remove the site rules' chrome from the tree, then walk it once for the
+    main text (``headline`` helps find where the article text starts); the
+    date and byline elements the walk noted go to ``page.marked``."""
     tree = page.tree
     captions_norm = [normalize_text(c) for c in signals.get("captions") or [] if c]
     selectors = list(signals.get("paywalled_selectors") or [])
@@ -147,35 +181,44 @@ def _main_text(
     dropped += remove_selected(
         tree, rules.teaser_selectors, protected=protected, reason="site-teaser"
     )
-    method: list[str] = []
-    text_after: list[str] = []
-    blocks, marked, paywall_marks = extract_body(
+    sd_body = signals.get("sd_body")
+    main = find_main_text(
         tree,
-        page.url,
-        body_selector=rules.body_selector,
-        protected_roots=set(roots),
+        set(roots),
         protected=protected,
         captions_norm=captions_norm,
-        sd_body=signals.get("sd_body"),
+        sd_body=sd_body,
         headline=headline,
-        method=method,
-        text_after=text_after,
     )
-    dropped += marked
+    page.marked = main.marked
+    return _Walk(
+        main, dropped, captions_norm, protected_texts, haspart_words if selectors else None
+    )
+
+
+def _main_text(
+    page: Page, walk: _Walk, signals: dict, rules: SiteRules
+) -> tuple[list[Block], list, dict]:
+    """The body blocks from the walk's result (``body.body_blocks``), the
+    chrome dropped, and the cues the cleaning step weighs."""
+    method: list[str] = []
+    blocks, marked, paywall_marks = body_blocks(
+        page.tree, page.url, walk.main, body_selector=rules.body_selector, method=method
+    )
     sd_body = signals.get("sd_body")
     cues = {
         "is_accessible_for_free": signals.get("is_accessible_for_free"),
         "word_count": signals.get("word_count"),
         "sd_body_words": word_count(sd_body) if sd_body else None,
-        "haspart_words": haspart_words if selectors else None,
+        "haspart_words": walk.haspart_words,
         "paywall_markup": paywall_marks,
-        "captions": captions_norm,
-        "protected_texts": protected_texts,
+        "captions": walk.captions_norm,
+        "protected_texts": walk.protected_texts,
         "main_text": method[0] if method else None,
-        "text_after": text_after,
+        "text_after": list(walk.main.text_after),
         "blocks": [b.as_record() for b in blocks],
     }
-    return blocks, dropped, cues
+    return blocks, walk.dropped + marked, cues
 
 
 def _protected_texts(protected: set) -> tuple[list[str], int]:

@@ -26,7 +26,7 @@ import lxml.html
 import trafilatura
 from cssselect import SelectorError
 
-from newscrawl.extract.maintext import Segment, find_main_text
+from newscrawl.extract.maintext import MainText, Segment, find_main_text
 from newscrawl.extract.teaser import word_count
 
 logger = logging.getLogger(__name__)
@@ -174,7 +174,8 @@ def extract_body(
     text_after: list | None = None,
 ) -> tuple[list[Block], list[Dropped], int]:
     """Main-text blocks of the tree, the markup chrome dropped on the way, and
-    how many elements carry paywall marks.
+    how many elements carry paywall marks: ``find_main_text`` then
+    ``body_blocks``.
 
     One walk (``maintext.find_main_text``) judges markup chrome and finds the
     main text. ``SiteRules.body_selector`` wins when it matches; trafilatura
@@ -182,8 +183,6 @@ def extract_body(
     container), on the tree with the chrome removed. The method used is
     appended to ``method`` when given ("site-rule", "dom", "fallback").
     """
-    method = method if method is not None else []
-    text_after = text_after if text_after is not None else []
     main = find_main_text(
         tree,
         protected_roots,
@@ -192,7 +191,18 @@ def extract_body(
         sd_body=sd_body,
         headline=headline,
     )
-    text_after.extend(main.text_after)
+    if text_after is not None:
+        text_after.extend(main.text_after)
+    return body_blocks(tree, url, main, body_selector=body_selector, method=method)
+
+
+def body_blocks(
+    tree, url: str, main: MainText, *, body_selector: str | None = None, method: list | None = None
+) -> tuple[list[Block], list[Dropped], int]:
+    """``extract_body`` once the walk has found ``main``: the site's body
+    selector, our segments, or trafilatura's text when ours is weak (which
+    changes the tree: read anything else from it first)."""
+    method = method if method is not None else []
     dropped = [Dropped(reason, text, stage) for reason, text, stage in main.dropped]
     if body_selector:
         found = _select_body(tree, body_selector, main.dropped_elements)

@@ -149,6 +149,10 @@ _STRONG_POSITIVE_WORDS = (
     r"|articletext|storytext|bodytext|news-?text|rich-?text"
 )
 _COMMENTS_WORDS = r"comments?|commentlist|comment-list|disqus|respond|replies"
+# Date and byline marks for the metadata step (``Page.marked``): anywhere in
+# the lower-cased value, no word boundary needed ("pubdate", "entry-author").
+DATE_MARK_WORDS = r"date|publish|timestamp"
+BYLINE_MARK_WORDS = r"byline|author"
 
 
 def _words_re(words: str) -> re.Pattern:
@@ -210,6 +214,8 @@ class MainText:
     dropped_elements: list = field(default_factory=list)
     paywall_marks: int = 0  # elements carrying paywall class/id tokens
     text_after: list[str] = field(default_factory=list)  # short texts after the main text
+    # elements whose class or id names a date or byline mark (``Page.marked``)
+    marked: list = field(default_factory=list)
 
 
 # Skipped elements whose text and markup never matter (not even as chrome).
@@ -245,6 +251,8 @@ class _Walker:
         self.marked: list[tuple] = []  # (element, kind, start, end, skip_lo, skip_hi)
         self.skipped: list[list] = []  # [text, alive] of skipped elements in marked ones
         self.dropped: list[tuple] = []  # (position, reason, text, stage, element)
+        # elements whose class or id names a date or byline mark, in document order
+        self.mark_elements: list = []
         self.paywall_marks = 0
         self.headline_at: int | None = None  # the segment showing the page's headline
         self.protected_roots = protected_roots
@@ -262,6 +270,7 @@ class _Walker:
         regions = self.regions
         marked = self.marked
         skipped = self.skipped
+        mark_elements = self.mark_elements
         roots = self.protected_roots
         tag_kind = _TAG_KIND.get
         classify = _classify
@@ -299,6 +308,8 @@ class _Walker:
                     if parts:
                         flush(parts, links, owner, protected)
                         links = 0
+                    if keys and _class_id_marks(el):
+                        mark_elements.append(el)
                     skip_subtree()
                     push(None)
                     continue
@@ -308,10 +319,14 @@ class _Walker:
                     if no_hint_attrs(keys):  # href, src ...: no class, id, role ...
                         hint = _BARE_HINT.get(tag, 0)
                     else:
-                        hint, kind = classify(el, tag, keys)
+                        hint, kind, marks = classify(el, tag, keys)
+                        if marks:
+                            mark_elements.append(el)
                         if kind is not None:
                             kind = self._chrome_kind(el, tag, hint, kind, len(segments))
                             if kind == "":  # an inline element judged chrome, gone
+                                if len(el):
+                                    self._marks_below(el)
                                 skip_subtree()
                                 push(None)
                                 continue
@@ -413,18 +428,21 @@ class _Walker:
 
     def skip(self, el) -> None:
         """An element whose text is never article text: judge the chrome marks
-        inside it (prompts there still tell of a paywall)."""
+        inside it (prompts there still tell of a paywall), note its date and
+        byline marks (none in ``_OPAQUE`` elements: code, styles, drawings,
+        frames and the head show no date or byline)."""
         if el.tag not in _OPAQUE:
             self_dropped = False
             if len(el):
                 found = MARKED(el)
             else:  # a leaf (input, button, label ...): no search
                 found = [el] if not _MARK_ATTRS.isdisjoint(el.keys()) else ()
-            for marked in reversed(found):
-                if marked.tag in NEVER_CHROME or (self.protected and marked in self.protected):
+            judged = [(marked, *_kind_and_marks(marked)) for marked in found]
+            self.mark_elements += [marked for marked, _kind, marks in judged if marks]
+            for marked, kind, _marks in reversed(judged):
+                if kind is None or marked.tag in NEVER_CHROME:
                     continue
-                kind = _markup_kind(marked)
-                if kind is None:
+                if self.protected and marked in self.protected:
                     continue
                 self.paywall_marks += kind == "paywall"
                 reason = element_verdict(marked, kind, self.captions_norm)
@@ -433,6 +451,11 @@ class _Walker:
                     self_dropped = self_dropped or marked is el
             if self._in_marked and not self_dropped:
                 self.skipped.append([el.text_content(), True])
+
+    def _marks_below(self, el) -> None:
+        """Note the date and byline marks below ``el``, an inline element
+        judged chrome whose subtree the walk does not enter."""
+        self.mark_elements += filter(_class_id_marks, _CLASS_OR_ID_BELOW(el))
 
     def judge_marked(self) -> None:
         """Judge every markup-chrome candidate from its segments, innermost first."""
@@ -499,10 +522,11 @@ def _seg_prose_words(seg: Segment, captions_norm: list[str]) -> int:
     return seg.prose_words
 
 
-def _classify(el, tag: str, keys: list) -> tuple[int, str | None]:
-    """(main-text hint, markup-chrome kind) of an element with attributes,
-    from its attribute values (each classified once, ``_value``). Most
-    elements name a class or an id only: two attribute reads."""
+def _classify(el, tag: str, keys: list) -> tuple[int, str | None, int]:
+    """(main-text hint, markup-chrome kind, date/byline mark flags of its
+    class and id) of an element with attributes, from its attribute values
+    (each classified once, ``_value``). Most elements name a class or an id
+    only: two attribute reads."""
     get = el.get
     cls = get("class")
     id_ = get("id")
@@ -512,7 +536,8 @@ def _classify(el, tag: str, keys: list) -> tuple[int, str | None]:
         flags |= id_flags
         kind = kind or id_kind
     if _NO_RARE_ATTRS(keys):
-        return _hint(tag, flags), kind
+        return _hint(tag, flags), kind, flags & _MARKS
+    marks = flags & _MARKS
     itemprop = get("itemprop")
     role = get("role")
     aria = get("aria-label")
@@ -522,12 +547,17 @@ def _classify(el, tag: str, keys: list) -> tuple[int, str | None]:
         if value and kind is None:
             kind = _value(value)[1]
     if tag in _NO_HINT:
-        return 0, kind
+        return 0, kind, marks
     if itemprop == "articleBody":
-        return 2, kind
+        return 2, kind, marks
     if role in _CHROME_ROLES:
-        return -1, kind
-    return _hint(tag, flags), kind
+        return -1, kind, marks
+    return _hint(tag, flags), kind, marks
+
+
+def _class_id_marks(el) -> int:
+    """The date/byline mark flags of an element's class and id values."""
+    return _kind_and_marks(el)[1]
 
 
 def _hint(tag: str, flags: int) -> int:
@@ -549,17 +579,19 @@ def _markup_kind(el) -> str | None:
     """The markup-chrome kind (``teaser.markup_kind``) an element's class, id,
     role or aria-label names: the first among their tokens, from the memoised
     attribute values."""
-    get = el.get
-    for name in _MARK_NAMES:
-        value = get(name)
-        if value:
-            kind = _value(value)[1]
-            if kind is not None:
-                return kind
-    return None
+    return _kind_and_marks(el)[0]
+
+
+def _kind_and_marks(el) -> tuple[str | None, int]:
+    """``_markup_kind`` of an element and the date/byline mark flags of its
+    class and id (``_class_id_marks``), from one read of each value: what
+    ``_classify`` answers for an inline element, which names no region."""
+    _hint, kind, marks = _classify(el, "span", el.keys())
+    return kind, marks
 
 
 _MARK_NAMES = ("class", "id", "role", "aria-label")
+_CLASS_OR_ID_BELOW = lxml.etree.XPath("descendant::*[@class or @id]")
 _MARK_ATTRS = frozenset(_MARK_NAMES)  # the attributes chrome.MARKED looks for
 _NOTHING = (0, None)
 _NO_RARE_ATTRS = frozenset({"itemprop", "role", "aria-label"}).isdisjoint
@@ -568,17 +600,31 @@ _CHROME_ROLES = frozenset(
 )
 _VALUES: dict[str, tuple[int, str | None]] = {}
 _STRONG, _COMMENT, _NEG, _POS = 1, 2, 4, 8
+DATE_MARK, BYLINE_MARK = 16, 32  # flags of values naming a date or byline mark
+_MARKS = DATE_MARK | BYLINE_MARK
+_DATE_MARK_RE = re.compile(DATE_MARK_WORDS)
+_BYLINE_MARK_RE = re.compile(BYLINE_MARK_WORDS)
+
+
+def _marks_by_regex(low: str) -> int:
+    """The mark flags of a lower-cased value."""
+    return (DATE_MARK if _DATE_MARK_RE.search(low) else 0) | (
+        BYLINE_MARK if _BYLINE_MARK_RE.search(low) else 0
+    )
 
 
 def _value(value: str) -> tuple[int, str | None]:
-    """(hint flags, first markup-chrome kind) of one class, id, itemprop,
-    role or aria-label value, memoised (see ``_AttributeWords``)."""
+    """(hint and mark flags, first markup-chrome kind) of one class, id,
+    itemprop, role or aria-label value, memoised (see ``_AttributeWords``)."""
     found = _VALUES.get(value)
     if found is None:
         if len(_VALUES) > 50000:
             _VALUES.clear()
         folded = value if value.islower() else _CAMEL.sub("-", value).lower()
-        found = _VALUES[value] = _classify_folded(folded)
+        found = _classify_folded(folded)
+        if len(folded) != len(value):  # camel-split: marks read the value unsplit
+            found = (found[0] & ~_MARKS | _marks_by_regex(value.lower()), found[1])
+        _VALUES[value] = found
     return found
 
 
@@ -593,9 +639,9 @@ def _value_by_regex(folded: str) -> tuple[int, str | None]:
     negative one, so those two patterns are tried only after the broader one
     matched."""
     low = folded.replace("_", "-")
-    flags = 0
+    flags = _marks_by_regex(folded)
     if _POSITIVE.search(low):
-        flags = _POS | _STRONG * bool(_STRONG_POSITIVE.search(low))
+        flags |= _POS | _STRONG * bool(_STRONG_POSITIVE.search(low))
     if _NEGATIVE.search(low):
         flags |= _NEG | _COMMENT * bool(_COMMENTS.search(low))
     return flags, markup_kind_folded(folded)
@@ -612,13 +658,14 @@ class _AttributeWords:
     in the value with "_" read as "-"; a markup word needs the boundary before
     it only, in the value as it is, and the leftmost one names the kind (at
     one position, the first kind in ``MARKUP_KINDS`` order), as
-    ``teaser.markup_kind_folded`` finds it. The same answers as
+    ``teaser.markup_kind_folded`` finds it; a date or byline mark word
+    counts anywhere. The same answers as
     ``_value_by_regex``, without a regex search per pattern: a value costs
     one pass whatever the number of words (most values hold none).
     """
 
     def __init__(self) -> None:
-        keys: dict[str, list] = {}  # word -> [hint flags, markup kind rank]
+        keys: dict[str, list] = {}  # word -> [hint flags, markup kind rank, mark flags]
         for words, flag in (
             (_POSITIVE_WORDS, _POS),
             (_STRONG_POSITIVE_WORDS, _STRONG),
@@ -626,21 +673,25 @@ class _AttributeWords:
             (_COMMENTS_WORDS, _COMMENT),
         ):
             for word in pattern_strings(words):
-                keys.setdefault(word, [0, None])[0] |= flag
+                keys.setdefault(word, [0, None, 0])[0] |= flag
         self.kinds = list(MARKUP_KINDS)
         for rank, words in enumerate(MARKUP_KINDS.values()):
             for word in pattern_strings(words):
-                entry = keys.setdefault(word, [0, None])
+                entry = keys.setdefault(word, [0, None, 0])
                 if entry[1] is None:
                     entry[1] = rank
+        for words, flag in ((DATE_MARK_WORDS, DATE_MARK), (BYLINE_MARK_WORDS, BYLINE_MARK)):
+            for word in pattern_strings(words):
+                keys.setdefault(word, [0, None, 0])[2] |= flag
         self.automaton = ahocorasick.Automaton()
-        for word, (flags, rank) in keys.items():
-            self.automaton.add_word(word, (len(word), flags, rank))
+        for word, (flags, rank, marks) in keys.items():
+            self.automaton.add_word(word, (len(word), flags, rank, marks))
         self.automaton.make_automaton()
 
     def classify(self, folded: str) -> tuple[int, str | None]:
-        if "_" in folded:  # hint words read "_" as "-", markup words do not
-            return self._scan(folded.replace("_", "-"))[0], self._scan(folded)[1]
+        if "_" in folded:  # hint words read "_" as "-", markup and mark words do not
+            flags, kind = self._scan(folded)
+            return self._scan(folded.replace("_", "-"))[0] & ~_MARKS | flags & _MARKS, kind
         return self._scan(folded)
 
     def _scan(self, text: str) -> tuple[int, str | None]:
@@ -649,7 +700,9 @@ class _AttributeWords:
         kind_rank = 0
         last = len(text) - 1
         word_chars = _WORD_CHARS
-        for end, (length, word_flags, rank) in self.automaton.iter(text):
+        for end, (length, word_flags, rank, marks) in self.automaton.iter(text):
+            if marks:  # a mark word needs no boundary
+                flags |= marks
             start = end - length + 1
             if start and text[start - 1] in word_chars:
                 continue
@@ -867,6 +920,7 @@ def find_main_text(
     found.dropped_elements = [d[4] for d in dropped]
     found.paywall_marks = walker.paywall_marks
     found.text_after = _text_after(walker.segments, found.segments)
+    found.marked = walker.mark_elements
     return found
 
 

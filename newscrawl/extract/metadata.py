@@ -167,6 +167,16 @@ class Metadata:
 
 def extract_metadata(page: Page) -> Metadata:
     """All metadata fields of ``page`` with their sources and the cleaning signals."""
+    return finish_metadata(start_metadata(page), page)
+
+
+def start_metadata(page: Page) -> Metadata:
+    """Every metadata field but the dates and authors (``finish_metadata``),
+    and the cleaning signals: what the main-text walk needs (the headline,
+    image captions, hasPart selectors). The walk notes the date and byline
+    elements on its way (``Page.marked``), so the dates and authors that are
+    read from the DOM cost no second search of the tree when they come after
+    it."""
     meta = Metadata(
         fields={"authors": [], "images": [], "breadcrumbs": [], "keywords": [], "mainImage": None},
         signals={
@@ -185,25 +195,26 @@ def extract_metadata(page: Page) -> Metadata:
         article = (article[0], _resolve_refs(article[1], _id_index(nodes)))
     meta.signals["article_node"] = article[1] if article else None
     meta.signals["declared_language"] = declared_language(page, article[1] if article else None)
-    steps = (
-        _headline,
-        _description,
-        _canonical,
-        _dates,
-        _authors,
-        _images,
-        _breadcrumbs,
-        _section,
-        _keywords,
-        _access_signals,
-    )
+    meta.dom["steps"] = (article, nodes)
+    _run_steps(meta, page, _FIRST_STEPS)
+    return meta
+
+
+def finish_metadata(meta: Metadata, page: Page) -> Metadata:
+    """The dates and authors of a ``start_metadata`` result (on the tree as
+    the main-text step leaves it before any fallback changes it)."""
+    _run_steps(meta, page, (_dates, _authors))
+    return meta
+
+
+def _run_steps(meta: Metadata, page: Page, steps) -> None:
+    article, nodes = meta.dom["steps"]
     for step in steps:
         try:
             step(meta, page, article, nodes)
         except Exception:  # one odd value must not cost the other fields
             logger.warning("metadata step %s failed on %s", step.__name__, page.url, exc_info=True)
             page.problems.append(f"metadata-{step.__name__.strip('_')}-failed")
-    return meta
 
 
 def detect_language(page: Page, body_text: str, declared: str | None) -> tuple[str | None, str]:
@@ -985,7 +996,9 @@ def _find_marked(page: Page) -> dict[str, list]:
     """Date and byline elements: those with a class or id value naming a mark
     (any case), and ``rel``/``itemprop="author"`` elements.
 
-    libxml2 collects the class and id attributes in one pass over the tree; only
+    The main-text walk notes the class and id marks on its way
+    (``Page.marked``). Before it, or on a page with ``rel``/``itemprop``
+    authors, libxml2 collects the attributes in one pass over the tree; only
     their values are tested here, in Python, all distinct values in one regex
     search (walking the elements in Python, or ``contains()`` tests in XPath,
     cost several times more). A page with more than ``_MAX_MARKS`` distinct
@@ -994,17 +1007,12 @@ def _find_marked(page: Page) -> dict[str, list]:
     """
     out: dict[str, list] = {"date": [], "byline": []}
     text = page.html
-    xpath = _MARK_ATTRIBUTES
     if '="author"' in text and ('rel="author"' in text or 'itemprop="author"' in text):
-        xpath = _MARK_ATTRIBUTES_AUTHOR
-    values = xpath(page.tree)
-    marked = _mark_values(values)
-    if not marked:
-        return out
-    found = []  # (element, mark)
-    for value in filter(marked.__contains__, values):
-        el = value.getparent()
-        found.append((el, (el.tag, value.attrname, value)))
+        found = _marks_by_xpath(page, _MARK_ATTRIBUTES_AUTHOR)
+    elif page.marked is not None:
+        found = _marks_of(page.marked)
+    else:
+        found = _marks_by_xpath(page, _MARK_ATTRIBUTES)
     marks = {mark for _el, mark in found}
     if len(marks) > _MAX_MARKS:
         kept = set(sorted(marks)[:_MAX_MARKS])
@@ -1016,6 +1024,28 @@ def _find_marked(page: Page) -> dict[str, list]:
         if _BYLINE_WORDS.search(words) or "author" in (el.get("rel"), el.get("itemprop")):
             out["byline"].append(el)
     return out
+
+
+def _marks_by_xpath(page: Page, xpath) -> list[tuple]:
+    """``(element, (tag, attribute, value))`` of every marked attribute."""
+    values = xpath(page.tree)
+    marked = _mark_values(values)
+    found = []
+    for value in filter(marked.__contains__, values) if marked else ():
+        el = value.getparent()
+        found.append((el, (el.tag, value.attrname, value)))
+    return found
+
+
+def _marks_of(elements: list) -> list[tuple]:
+    """``_marks_by_xpath`` of the elements the walk noted (``Page.marked``)."""
+    found = []
+    for el in elements:
+        for name in ("class", "id"):
+            value = el.get(name)
+            if value and _MARK_WORDS.search(value.lower()):
+                found.append((el, (el.tag, name, value)))
+    return found
 
 
 def _mark_values(values: list[str]) -> set[str]:
@@ -1657,3 +1687,16 @@ def _visible_text(page: Page, limit: int) -> str:
         if total > limit:
             break
     return " ".join(parts)
+
+
+# The steps ``start_metadata`` runs, in order (``finish_metadata`` runs the rest).
+_FIRST_STEPS = (
+    _headline,
+    _description,
+    _canonical,
+    _images,
+    _breadcrumbs,
+    _section,
+    _keywords,
+    _access_signals,
+)

@@ -45,12 +45,21 @@ def html_parser() -> lxml.etree.HTMLParser:
     element proxy (``FormElement``, ``InputElement`` ...), which costs about
     as much as the walk over the tree itself; no step here needs those
     classes, and ``text_content``, ``cssselect`` etc. work the same.
+
+    Comments and processing instructions are dropped while parsing (no step
+    reads them; the texts around a comment join as they would on screen),
+    and libxml2 keeps no index of the ``id`` attributes (about 6% of a
+    parse): the one reader of XPath ``id()``, microdata ``itemref``, gets a
+    tree of its own (``Page.microdata``).
     """
-    parser = getattr(_PARSERS, "parser", None)
+    return _parser("parser", remove_comments=True, remove_pis=True, collect_ids=False)
+
+
+def _parser(name: str, **options) -> lxml.etree.HTMLParser:
+    parser = getattr(_PARSERS, name, None)
     if parser is None:
-        # keeps libxml2's id index (about 6% of a parse): microdata ``itemref``
-        # targets are found with XPath ``id()``
-        parser = _PARSERS.parser = lxml.etree.HTMLParser()
+        parser = lxml.etree.HTMLParser(**options)
+        setattr(_PARSERS, name, parser)
         parser.set_element_class_lookup(
             lxml.etree.ElementDefaultClassLookup(
                 element=lxml.html.HtmlElement,
@@ -120,6 +129,11 @@ class Page:
     # When the page was served (a naive UTC datetime), if the caller knows:
     # dates a dateline without a year ("16 янв").
     served: datetime | None = None
+    # Elements whose class or id names a date or byline mark ("pubdate",
+    # "entry-author"), in document order, once the main-text walk has noted
+    # them on its way (``maintext``); None before, and the metadata step
+    # searches the tree itself.
+    marked: list | None = None
 
     @cached_property
     def elements(self) -> dict[str, list]:
@@ -165,8 +179,11 @@ class Page:
             return []
         from extruct.w3cmicrodata import LxmlMicrodataExtractor
 
+        tree = self.tree
+        if "itemref" in self.html:  # resolved by XPath id(): a tree with the id index
+            tree = lxml.html.document_fromstring(self.html, parser=_parser("ids"))
         try:
-            return LxmlMicrodataExtractor().extract_items(self.tree, self.url)
+            return LxmlMicrodataExtractor().extract_items(tree, self.url)
         except Exception:  # extruct raises many kinds on odd markup
             self.problems.append("microdata-unparseable")
             return []
