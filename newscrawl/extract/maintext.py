@@ -530,13 +530,14 @@ def _classify(el, tag: str, keys: list) -> tuple[int, str | None, int]:
     get = el.get
     cls = get("class")
     id_ = get("id")
-    flags, kind = _value(cls) if cls else _NOTHING
+    flags, kind = (_VALUES.get(cls) or _value(cls)) if cls else _NOTHING
     if id_:
-        id_flags, id_kind = _value(id_)
+        id_flags, id_kind = _VALUES.get(id_) or _value(id_)
         flags |= id_flags
         kind = kind or id_kind
     if _NO_RARE_ATTRS(keys):
-        return _hint(tag, flags), kind, flags & _MARKS
+        hint = _hint(tag, flags) if tag in _TAG_HINTS else _FLAG_HINTS[flags & _HINT_FLAGS]
+        return hint, kind, flags & _MARKS
     marks = flags & _MARKS
     itemprop = get("itemprop")
     role = get("role")
@@ -600,6 +601,10 @@ _CHROME_ROLES = frozenset(
 )
 _VALUES: dict[str, tuple[int, str | None]] = {}
 _STRONG, _COMMENT, _NEG, _POS = 1, 2, 4, 8
+_HINT_FLAGS = _STRONG | _COMMENT | _NEG | _POS
+# ``_hint`` of every flag combination for the tags it does not single out.
+_TAG_HINTS = _NO_HINT | {"article", "main"}
+_FLAG_HINTS = tuple(_hint("div", flags) for flags in range(_HINT_FLAGS + 1))
 DATE_MARK, BYLINE_MARK = 16, 32  # flags of values naming a date or byline mark
 _MARKS = DATE_MARK | BYLINE_MARK
 _DATE_MARK_RE = re.compile(DATE_MARK_WORDS)
