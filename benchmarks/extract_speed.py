@@ -6,9 +6,11 @@ Run from the project root (reads ../shared/corpus at run time)::
 
 Prints the median milliseconds per page of each step and its multiple of a
 bare ``lxml.html.fromstring`` of the same page: load_page (decode + parse),
-metadata, DOM chrome stripping + main text, language, block cleaning, and the
-whole ``extract_article``. Times are CPU time of this process
-(``time.process_time``), so other work on the machine does not count; each
+metadata (all but the dates and authors), DOM chrome stripping + main text
+(the walk, which also notes the date and byline elements), the dates and
+authors, language, block cleaning, and the whole ``extract_article``. Times
+are CPU time of this process (``time.process_time``), so other work on the
+machine does not count; each
 step runs once per page in the order above (the main-text step meets a new
 site's class names first, ``extract_article`` last).
 """
@@ -54,14 +56,17 @@ def measure(html: str, url: str) -> dict[str, float]:
     url = url or "http://localhost/"
     _, bare = timed(lxml.html.fromstring, html.encode("utf-8"))
     page, t_load = timed(load_page, html, url)
-    (fields, sources, signals), t_meta = timed(art._metadata, page)
-    (blocks, dropped, cues), t_body = timed(art._main_text, page, signals, art.SiteRules())
+    meta, t_meta = timed(art._start_metadata, page)
+    rules = art.SiteRules()
+    walk, t_walk = timed(art._walk, page, meta.signals, rules, meta.fields.get("headline"))
+    _, t_dates = timed(art._finish_metadata, meta, page)
+    (blocks, dropped, cues), t_body = timed(art._main_text, page, walk, meta.signals, rules)
     body = art.blocks_text(blocks)
-    _, t_lang = timed(art._language, page, body, signals, dict(sources))
+    _, t_lang = timed(art._language, page, body, meta.signals, dict(meta.sources))
     raw = {
         "url": url,
         "articleBodyHtml": art.blocks_html(blocks),
-        "headline": fields.get("headline"),
+        "headline": meta.fields.get("headline"),
         "_signals": {**cues, "dom_dropped": [d.as_dict() for d in dropped]},
     }
     _, t_clean = timed(art.clean_article, raw)
@@ -70,7 +75,8 @@ def measure(html: str, url: str) -> dict[str, float]:
         "bare parse": bare,
         "load_page": t_load,
         "metadata": t_meta,
-        "chrome+main text": t_body,
+        "chrome+main text": t_walk + t_body,
+        "dates+authors": t_dates,
         "language": t_lang,
         "clean": t_clean,
         "extract_article": t_all,
