@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from itertools import accumulate
 
 import lxml.etree
 
@@ -398,16 +399,11 @@ class _Walker:
             return
         text = " ".join(joined.split())
         if text:
-            seg = Segment(
-                text,
-                links if links < len(text) else len(text),
-                owner.tag if owner is not None else "div",
-                owner,
-                False,
-                protected > 0,
-            )
-            seg.prose = is_prose(seg)
-            self.segments.append(seg)
+            if links > len(text):
+                links = len(text)
+            tag = owner.tag if owner is not None else "div"
+            prose = is_prose(text, links, tag)
+            self.segments.append(Segment(text, links, tag, owner, False, protected > 0, prose))
 
     def _chrome_kind(self, el, tag: str, hint: int, kind: str, position: int) -> str | None:
         """The markup-chrome kind to judge after the walk (block elements), ""
@@ -734,11 +730,11 @@ def _hidden(el) -> bool:
     return False
 
 
-def is_prose(seg: Segment) -> bool:
-    """Long or sentence-like, link-poor text (chrome regions aside)."""
-    text = seg.text
+def is_prose(text: str, link_chars: int, tag: str) -> bool:
+    """Long or sentence-like, link-poor text (chrome regions aside) in a
+    block element ``tag``, ``link_chars`` of it link text."""
     n = len(text)
-    if seg.link_chars > n * LINK_DENSE or seg.tag in ("h1", "h2", "h3", "h4", "h5", "h6"):
+    if link_chars > n * LINK_DENSE or tag in ("h1", "h2", "h3", "h4", "h5", "h6"):
         return False
     head = text[:40]
     if not head.isascii() and _CJK.search(head):
@@ -981,14 +977,9 @@ def _best_candidate(
     """The best-scoring container, or a run of paragraphs when its parent
     scores poorly; when the page names article sections (hasPart), only
     containers that hold some of them compete."""
-    prose_sum = [0]
-    other_sum = [0]
-    protected_sum = [0]
-    for seg in segments:
-        good = len(seg.text) - seg.link_chars if seg.prose else 0
-        prose_sum.append(prose_sum[-1] + good)
-        other_sum.append(other_sum[-1] + _cost(seg))
-        protected_sum.append(protected_sum[-1] + seg.protected)
+    prose_sum = [0, *accumulate(len(s.text) - s.link_chars if s.prose else 0 for s in segments)]
+    other_sum = [0, *accumulate(map(_cost, segments))]
+    protected_sum = [0, *accumulate(s.protected for s in segments)]
     need_protected = protected_sum[-1] > 0
     best, best_score = None, 0.0
     near, near_score = None, 0.0  # the best holding prose right after the headline
