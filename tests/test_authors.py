@@ -307,6 +307,24 @@ def test_a_visible_byline_outranks_a_structured_organisation_author():
     assert page_authors("<h1>Rents rise in Beirut</h1>", head=wire) == (["Reuters"], "json-ld")
 
 
+def test_a_byline_element_outranks_a_structured_organisation_author_away_from_the_headline():
+    """Structured data dates the page and names only the publication; the
+    person is in a byline element under the story, not in the lines under
+    the headline."""
+    node = {
+        "@type": "NewsArticle",
+        "headline": "Rents rise in Beirut",
+        "datePublished": "2024-11-05T10:00:00+01:00",
+        "author": {"@type": "NewsMediaOrganization", "name": "Example News"},
+    }
+    head = f'<script type="application/ld+json">{json.dumps(node)}</script>'
+    body = (
+        "<h1>Rents rise in Beirut</h1><p>Landlords raised rents again this month.</p>"
+        "<div class='article-meta'><span class='author-name'>Jemima Kelly</span></div>"
+    )
+    assert page_authors(body, head=head) == (["Jemima Kelly"], "dom")
+
+
 def test_the_publication_as_structured_author_on_a_page_without_byline():
     head = jsonld({"@type": "Organization", "name": "Example News"})
     assert page_authors("<h1>Rents rise in Beirut</h1>", head=head) == ([], None)

@@ -1205,18 +1205,13 @@ def _authors(meta: Metadata, page: Page, article, nodes) -> None:
     organisations (a typed ``Organization``, a wire) gives way to a person the
     visible byline names: a page's ``NewsMediaOrganization`` author stands for
     "no byline" or for the desk.
-
-    A page whose structured data or ``<meta>`` tags give an author value does
-    not pay for the search of the tree for byline elements (unless the date
-    step made it): the DOM step then reads the lines under the headline only.
     """
     publication = Publication(build=lambda: _publication_names(page, article, nodes))
     is_place = functools.partial(_names_place, meta)  # a dateline's place
-    entries, source, people, stated = [], None, False, False
+    entries, source, people = [], None, False
     if article:
         for key in ("author", "creator"):
             value = article[1].get(key)
-            stated = stated or bool(value)
             entries, people, credits = _sd_authors(value, publication, is_place)
             publication = publication.declaring(credits)
             if entries:
@@ -1225,15 +1220,13 @@ def _authors(meta: Metadata, page: Page, article, nodes) -> None:
     if not entries:
         for key in AUTHOR_META:
             values = page.meta.get(key, [])
-            stated = stated or bool(values)
             for value in values:
                 entries += author_entries(value, publication=publication, is_place=is_place)
             if entries:
                 source, people = _meta_source(key), True
                 break
     if not entries or not people:
-        marked = not stated or "marked" in meta.dom
-        dom = _dom_authors(meta, page, publication, is_place, marked)
+        dom = _dom_authors(meta, page, publication, is_place)
         if not entries or has_person(dom):
             entries, source = dom, "dom"
     meta.put("authors", merge_authors(entries), source)
@@ -1271,19 +1264,15 @@ def _sd_authors(
     return entries, people, frozenset(credits)
 
 
-def _dom_authors(
-    meta: Metadata, page: Page, publication: Publication, is_place, marked: bool = True
-) -> list[dict]:
+def _dom_authors(meta: Metadata, page: Page, publication: Publication, is_place) -> list[dict]:
     """Byline elements (class/id, ``rel``/``itemprop="author"``), else a byline
     line right after the headline (``_headline_byline``). A byline element
     showing only a link to a section page ("Politics") names no one.
-
-    ``marked=False`` skips the byline elements (a search of the whole tree):
-    see ``_authors``; ``is_place``: see ``authors.clean_author_names``.
+    ``is_place``: see ``authors.clean_author_names``.
     """
     credits = []  # a byline element naming no person ("The Times"), kept for want of one
-    seen = _article_boxes(_heading(meta, page)) if marked else {}
-    for el in _marked_elements(meta, page, "byline")[:6] if marked else ():
+    seen = _article_boxes(_heading(meta, page))
+    for el in _marked_elements(meta, page, "byline")[:6]:
         if _in_chrome(el, seen):
             continue
         text = clean_text(el.get("content") or el.text_content())
