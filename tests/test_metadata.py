@@ -318,3 +318,10 @@ def test_microdata_properties_attached_by_itemref():
     assert meta.sources["authors"] == "microdata"
     assert meta.fields["datePublished"] == "2024-03-01T10:00:00+02:00"
     assert meta.sources["datePublished"] == "microdata"
+    # attribute names are not case-sensitive in HTML: itemRef works the same
+    html = (PAGES / "meta-microdata-itemref.html").read_text("utf-8")
+    assert "itemref=" in html
+    page = load_page(html.replace("itemref=", "itemRef="), "https://example.com/port-strike")
+    meta = extract_metadata(page)
+    assert names(meta) == ["Leila Haddad"]
+    assert meta.sources["authors"] == meta.sources["datePublished"] == "microdata"

@@ -5,7 +5,8 @@
   chrome (never the schema.org ``hasPart`` article sections) and finds the
   main text; the dates and authors come after the walk, which notes the date
   and byline elements on its way (``Page.marked``), and before a fallback
-  extractor may change the tree. It returns every field plus
+  extractor may change the tree (before the walk when site rules remove
+  elements, so that they read the page as served). It returns every field plus
   ``articleBodyHtml`` and the internal ``_signals`` (plain data: the blocks
   as records, paywall cues, the chrome dropped). Per-site ``SiteRules``
   selectors act here, on the DOM.
@@ -103,8 +104,15 @@ def parse_article(
         page.served = served
     meta = _start_metadata(page)
     rules = rules or SiteRules()
+    # Dates and authors are read from the page as served: before the site's
+    # rules remove anything (a byline in an author box they drop), else after
+    # the walk, which notes their elements, and before a fallback changes it.
+    edits = bool(rules.drop_selectors or rules.teaser_selectors)
+    if edits:
+        _finish_metadata(meta, page)
     walk = _walk(page, meta.signals, rules, meta.fields.get("headline"))
-    _finish_metadata(meta, page)  # before any fallback changes the tree
+    if not edits:
+        _finish_metadata(meta, page)
     fields, sources, signals = dict(meta.fields), dict(meta.sources), meta.signals
     blocks, dropped, cues = _main_text(page, walk, signals, rules)
     article: dict = {"url": url}

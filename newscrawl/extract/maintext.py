@@ -425,9 +425,13 @@ class _Walker:
     def skip(self, el) -> None:
         """An element whose text is never article text: judge the chrome marks
         inside it (prompts there still tell of a paywall), note its date and
-        byline marks (none in ``_OPAQUE`` elements: code, styles, drawings,
-        frames and the head show no date or byline)."""
-        if el.tag not in _OPAQUE:
+        byline marks. Of the ``_OPAQUE`` elements only those holding page
+        markup are searched for marks (``_MARKUP_HOLDERS``: a ``<meta
+        class="author" content=...>`` in the head, a byline in a
+        ``noscript``); code, styles, drawings and frames name none."""
+        if el.tag in _MARKUP_HOLDERS:
+            self.mark_elements += filter(_class_id_marks, MARKED(el))
+        elif el.tag not in _OPAQUE:
             self_dropped = False
             if len(el):
                 found = MARKED(el)
@@ -589,6 +593,7 @@ def _kind_and_marks(el) -> tuple[str | None, int]:
 
 _MARK_NAMES = ("class", "id", "role", "aria-label")
 _CLASS_OR_ID_BELOW = lxml.etree.XPath("descendant::*[@class or @id]")
+_MARKUP_HOLDERS = frozenset({"head", "noscript", "template"})
 _MARK_ATTRS = frozenset(_MARK_NAMES)  # the attributes chrome.MARKED looks for
 _NOTHING = (0, None)
 _NO_RARE_ATTRS = frozenset({"itemprop", "role", "aria-label"}).isdisjoint

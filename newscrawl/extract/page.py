@@ -46,13 +46,19 @@ def html_parser() -> lxml.etree.HTMLParser:
     as much as the walk over the tree itself; no step here needs those
     classes, and ``text_content``, ``cssselect`` etc. work the same.
 
-    Comments and processing instructions are dropped while parsing (no step
-    reads them; the texts around a comment join as they would on screen),
-    and libxml2 keeps no index of the ``id`` attributes (about 6% of a
-    parse): the one reader of XPath ``id()``, microdata ``itemref``, gets a
-    tree of its own (``Page.microdata``).
+    Comments and processing instructions are dropped while parsing: the
+    texts around a comment join as they would on screen, and no step reads
+    them any more (htmldate's last-resort search used to take a cache
+    plugin's "generated on" stamp in a comment for the publication date).
+    libxml2 keeps no index of the ``id`` attributes (about 6% of a parse):
+    the one reader of XPath ``id()``, microdata ``itemref``, gets a tree of
+    its own (``Page.microdata``).
     """
     return _parser("parser", remove_comments=True, remove_pis=True, collect_ids=False)
+
+
+# (libxml2 lower-cases HTML attribute names: itemRef is found too)
+_ITEMREF = lxml.etree.XPath("//*[@itemref][1]")
 
 
 def _parser(name: str, **options) -> lxml.etree.HTMLParser:
@@ -180,7 +186,7 @@ class Page:
         from extruct.w3cmicrodata import LxmlMicrodataExtractor
 
         tree = self.tree
-        if "itemref" in self.html:  # resolved by XPath id(): a tree with the id index
+        if _ITEMREF(tree):  # resolved by XPath id(): a tree with the id index
             tree = lxml.html.document_fromstring(self.html, parser=_parser("ids"))
         try:
             return LxmlMicrodataExtractor().extract_items(tree, self.url)
