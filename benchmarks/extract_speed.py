@@ -10,9 +10,9 @@ metadata (all but the dates and authors), DOM chrome stripping + main text
 (the walk, which also notes the date and byline elements), the dates and
 authors, language, block cleaning, and the whole ``extract_article``. Times
 are CPU time of this process (``time.process_time``), so other work on the
-machine does not count; each
-step runs once per page in the order above (the main-text step meets a new
-site's class names first, ``extract_article`` last).
+machine does not count; each step runs once per page in the order above (the
+main-text step meets a new site's class names first, ``extract_article``
+last).
 """
 
 from __future__ import annotations
