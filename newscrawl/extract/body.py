@@ -1,12 +1,12 @@
 """Main text of a page as a list of simple blocks.
 
-:func:`extract_body` runs one walk over the parsed tree (``Page.tree``,
-``maintext.find_main_text``) that both judges markup-named chrome (class,
-id, role or ARIA tokens *and* agreeing text, see ``chrome``; elements under
-the page's schema.org ``hasPart`` ``cssSelector`` are never chrome) and finds
-the main-text container; its segments become :class:`Block`s. trafilatura
-runs only when that walk is not confident (it cleans the tree in place, so
-it comes last, after the chrome is removed from the tree).
+One walk over the parsed tree (``Page.tree``, ``maintext.find_main_text``)
+both judges markup-named chrome (class, id, role or ARIA tokens *and*
+agreeing text, see ``chrome``; elements under the page's schema.org
+``hasPart`` ``cssSelector`` are never chrome) and finds the main-text
+container; :func:`body_blocks` turns its segments into :class:`Block`s.
+trafilatura runs only when that walk is not confident (it cleans the tree in
+place, so it comes last, after the chrome is removed from the tree).
 
 Blocks render to plain text (``articleBody``: paragraphs separated by a blank
 line) and to simple HTML (``articleBodyHtml``). ``parse_article`` carries them
@@ -26,7 +26,7 @@ import lxml.html
 import trafilatura
 from cssselect import SelectorError
 
-from newscrawl.extract.maintext import MainText, Segment, find_main_text
+from newscrawl.extract.maintext import MainText, Segment
 from newscrawl.extract.teaser import word_count
 
 logger = logging.getLogger(__name__)
@@ -160,48 +160,15 @@ def _xml_safe(text: str) -> str:
 # --- 2. main text --------------------------------------------------------------
 
 
-def extract_body(
-    tree,
-    url: str,
-    *,
-    body_selector: str | None = None,
-    protected_roots: set | None = None,
-    protected: set | None = None,
-    captions_norm: list[str] | None = None,
-    sd_body: str | None = None,
-    headline: str | None = None,
-    method: list | None = None,
-    text_after: list | None = None,
-) -> tuple[list[Block], list[Dropped], int]:
-    """Main-text blocks of the tree, the markup chrome dropped on the way, and
-    how many elements carry paywall marks: ``find_main_text`` then
-    ``body_blocks``.
-
-    One walk (``maintext.find_main_text``) judges markup chrome and finds the
-    main text. ``SiteRules.body_selector`` wins when it matches; trafilatura
-    runs only when our extractor is not confident (little prose, no clear
-    container), on the tree with the chrome removed. The method used is
-    appended to ``method`` when given ("site-rule", "dom", "fallback").
-    """
-    main = find_main_text(
-        tree,
-        protected_roots,
-        protected=protected,
-        captions_norm=captions_norm,
-        sd_body=sd_body,
-        headline=headline,
-    )
-    if text_after is not None:
-        text_after.extend(main.text_after)
-    return body_blocks(tree, url, main, body_selector=body_selector, method=method)
-
-
 def body_blocks(
     tree, url: str, main: MainText, *, body_selector: str | None = None, method: list | None = None
 ) -> tuple[list[Block], list[Dropped], int]:
-    """``extract_body`` once the walk has found ``main``: the site's body
-    selector, our segments, or trafilatura's text when ours is weak (which
-    changes the tree: read anything else from it first)."""
+    """Main-text blocks once the walk has found ``main``, the markup chrome it
+    dropped, and how many elements carry paywall marks: the site's body
+    selector (``SiteRules.body_selector``) when it matches, our segments, or
+    trafilatura's text when ours is weak (which changes the tree: read
+    anything else from it first). The method used is appended to ``method``
+    when given ("site-rule", "dom", "fallback")."""
     method = method if method is not None else []
     dropped = [Dropped(reason, text, stage) for reason, text, stage in main.dropped]
     if body_selector:

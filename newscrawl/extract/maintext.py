@@ -14,7 +14,7 @@ lists, short labels, chrome regions), with a bonus for article-like markup
 (``itemprop=articleBody``, ``article``, ``story-body``, ``entry-content`` ...),
 picks the best, drops link lists and chrome inside it, trims labels at its
 edges, and returns the segments as :class:`MainText` with a confidence
-flag; ``body.extract_blocks`` falls back to trafilatura when it is low.
+flag; ``body.body_blocks`` falls back to trafilatura when it is low.
 """
 
 from __future__ import annotations
@@ -591,10 +591,9 @@ def _kind_and_marks(el) -> tuple[str | None, int]:
     return kind, marks
 
 
-_MARK_NAMES = ("class", "id", "role", "aria-label")
 _CLASS_OR_ID_BELOW = lxml.etree.XPath("descendant::*[@class or @id]")
 _MARKUP_HOLDERS = frozenset({"head", "noscript", "template"})
-_MARK_ATTRS = frozenset(_MARK_NAMES)  # the attributes chrome.MARKED looks for
+_MARK_ATTRS = frozenset({"class", "id", "role", "aria-label"})  # what chrome.MARKED looks for
 _NOTHING = (0, None)
 _NO_RARE_ATTRS = frozenset({"itemprop", "role", "aria-label"}).isdisjoint
 _CHROME_ROLES = frozenset(
@@ -608,14 +607,14 @@ _TAG_HINTS = _NO_HINT | {"article", "main"}
 _FLAG_HINTS = tuple(_hint("div", flags) for flags in range(_HINT_FLAGS + 1))
 DATE_MARK, BYLINE_MARK = 16, 32  # flags of values naming a date or byline mark
 _MARKS = DATE_MARK | BYLINE_MARK
-_DATE_MARK_RE = re.compile(DATE_MARK_WORDS)
-_BYLINE_MARK_RE = re.compile(BYLINE_MARK_WORDS)
+DATE_MARK_RE = re.compile(DATE_MARK_WORDS)
+BYLINE_MARK_RE = re.compile(BYLINE_MARK_WORDS)
 
 
 def _marks_by_regex(low: str) -> int:
     """The mark flags of a lower-cased value."""
-    return (DATE_MARK if _DATE_MARK_RE.search(low) else 0) | (
-        BYLINE_MARK if _BYLINE_MARK_RE.search(low) else 0
+    return (DATE_MARK if DATE_MARK_RE.search(low) else 0) | (
+        BYLINE_MARK if BYLINE_MARK_RE.search(low) else 0
     )
 
 

@@ -61,6 +61,12 @@ from newscrawl.extract.language import (
     middle_sample,
     normalise_language,
 )
+from newscrawl.extract.maintext import (
+    BYLINE_MARK_RE,
+    BYLINE_MARK_WORDS,
+    DATE_MARK_RE,
+    DATE_MARK_WORDS,
+)
 from newscrawl.extract.page import Page
 
 logger = logging.getLogger(__name__)
@@ -1067,9 +1073,9 @@ _MARK_ATTRIBUTES_AUTHOR = lxml.etree.XPath(
     "//*/@class | //*/@id | //@rel[. = 'author'] | //@itemprop[. = 'author']"
 )
 _MAX_MARKS = 60
-_DATE_WORDS = re.compile(r"date|publish|timestamp")
-_BYLINE_WORDS = re.compile(r"byline|author")
-_MARK_WORDS = re.compile(r"date|publish|timestamp|byline|author")
+_DATE_WORDS = DATE_MARK_RE
+_BYLINE_WORDS = BYLINE_MARK_RE
+_MARK_WORDS = re.compile(f"{DATE_MARK_WORDS}|{BYLINE_MARK_WORDS}")
 _DATELINE_CHARS = 400
 _NOT_DATELINE_TAGS = {"script", "style", "noscript", "figcaption", "figure", "a", "title"}
 
